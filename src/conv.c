@@ -1,0 +1,2 @@
+/* conv.c -- placeholder until its module lands. */
+#include <config.h>

@@ -1,0 +1,49 @@
+/*
+ * conv.h -- byte order marks, encoding detection and conversion of whole
+ * files to UTF-8. Detection order: BOM; UTF-16 without BOM by NUL
+ * patterns; strict UTF-8; an XML/HTML declaration; then trial decodes as
+ * GB18030 and BIG5 scored by how plausible the text is (share of the most
+ * frequent Han characters of each script, trail-byte statistics).
+ */
+#ifndef DUBAO_CONV_H
+#define DUBAO_CONV_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+struct conv_result {
+	char	*text;		/* UTF-8, NUL-terminated, BOM removed */
+	size_t	 len;		/* bytes of text */
+	char	*encoding;	/* canonical name: "UTF-8", "UTF-16LE",
+				   "UTF-16BE", "GB18030", "BIG5", or as
+				   forced by the user (upper case) */
+	int	 confidence;	/* 0-100: how sure the detection was;
+				   100 for a BOM or a forced encoding */
+	size_t	 replaced;	/* invalid sequences replaced by U+FFFD */
+	size_t	 suspicious;	/* signs of damaged text (e.g. '?' inside
+				   double-byte text) */
+};
+
+/*
+ * Convert DATA[0..N) to UTF-8. ENCODING forces the source encoding when
+ * not NULL. PATH names the file in diagnostics (line numbers refer to the
+ * source lines). Invalid sequences become U+FFFD, each reported with its
+ * file:line:col in DIAGS; truncated sequences at the very end are
+ * reported too, never dropped silently. Returns 0 and fills *OUT (free
+ * with conv_result_clear()); returns -1 with a translated *CAUSE when
+ * ENCODING is unknown to iconv or the data is not text at all (binary:
+ * NUL bytes outside UTF-16, or mostly control bytes).
+ */
+int	conv_to_utf8(const char *data, size_t n, const char *encoding,
+	    const char *path, struct conv_result *out, struct diag_list *diags,
+	    char **cause);
+void	conv_result_clear(struct conv_result *);
+
+/*
+ * Detect the encoding of DATA[0..N) without converting; returns a static
+ * canonical name and stores the confidence (0-100) in *CONFIDENCE.
+ */
+const char *conv_detect(const char *data, size_t n, int *confidence);
+
+#endif /* DUBAO_CONV_H */

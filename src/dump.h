@@ -1,0 +1,41 @@
+/*
+ * dump.h -- batch output of the tree and its layout: --dump=json, text
+ * and outline, and the --check summary. Writes to a FILE; no curses.
+ */
+#ifndef DUBAO_DUMP_H
+#define DUBAO_DUMP_H
+
+#include <stdio.h>
+
+#include "model.h"
+
+enum dump_mode {
+	DUMP_NONE,
+	DUMP_JSON,
+	DUMP_TEXT,
+	DUMP_OUTLINE
+};
+
+/* Print LIB as one JSON document ({"issues": [...]}). */
+void	dump_json(FILE *, const struct library *lib);
+
+/*
+ * Print every article of LIB laid out for WIDTH columns with reader text
+ * width MEASURE (0 = WIDTH): exactly the reader's lines, without colour.
+ */
+void	dump_text(FILE *, const struct library *lib, int width, int measure);
+
+/* Print the structure: issue, pages, article titles with 字数. */
+void	dump_outline(FILE *, const struct library *lib);
+
+/*
+ * Print the --check report of LIB: pages x articles, 字数 per article and
+ * page, the encoding and detection confidence, and every diagnostic as
+ * file:line:col. Returns the number of problems (warnings and errors).
+ */
+size_t	dump_check(FILE *, const struct library *lib);
+
+/* Write S as a JSON string literal (quotes included); NULL -> null. */
+void	dump_json_string(FILE *, const char *s);
+
+#endif /* DUBAO_DUMP_H */

@@ -1,0 +1,2 @@
+/* layout.c -- placeholder until its module lands. */
+#include <config.h>

@@ -1,0 +1,2 @@
+/* loader.c -- placeholder until its module lands. */
+#include <config.h>

@@ -1,0 +1,343 @@
+/*
+ * main.c -- options, locale and gettext start-up, loading, then the
+ * reader or a batch mode (--dump, --check). Exit status: 0 success,
+ * 1 bad input, 2 bad usage.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <langinfo.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dump.h"
+#include "i18n.h"
+#include "layout.h"
+#include "loader.h"
+#include "model.h"
+#include "options.h"
+#include "text.h"
+#include "ui.h"
+#include "util.h"
+
+enum {
+	OPT_DUMP = CHAR_MAX + 1,
+	OPT_WIDTH,
+	OPT_ENCODING,
+	OPT_AMBIGUOUS,
+	OPT_COLOR,
+	OPT_CHECK,
+	OPT_TEXT_WIDTH
+};
+
+static const struct option main_longopts[] = {
+	{ "dump", optional_argument, NULL, OPT_DUMP },
+	{ "width", required_argument, NULL, OPT_WIDTH },
+	{ "text-width", required_argument, NULL, OPT_TEXT_WIDTH },
+	{ "encoding", required_argument, NULL, OPT_ENCODING },
+	{ "ambiguous-width", required_argument, NULL, OPT_AMBIGUOUS },
+	{ "color", required_argument, NULL, OPT_COLOR },
+	{ "colour", required_argument, NULL, OPT_COLOR },
+	{ "check", no_argument, NULL, OPT_CHECK },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void
+main_usage(int status)
+{
+	if (status != 0) {
+		fprintf(stderr, _("Try '%s --help' for more information.\n"),
+		    progname);
+		exit(status);
+	}
+	printf(_("Usage: %s [OPTION]... [PATH]...\n"), progname);
+	fputs(_("Read newspaper issues: page dumps, issue folders, crawler "
+	    "folders\nor libraries of dated issues, in a terminal.\n\n"),
+	    stdout);
+	fputs(_("With no PATH, open the sample issue that ships with dubao. "
+	    "PATH - reads\nstandard input. When standard output is not a "
+	    "terminal, print the\nissue as text (like --dump=text).\n\n"),
+	    stdout);
+	fputs(_("Options:\n"), stdout);
+	fputs(_("      --dump[=FORMAT]     print the issues and exit; FORMAT is"
+	    " json, text\n                            (the default) or "
+	    "outline\n"), stdout);
+	fputs(_("      --width=N           lay text out for N columns "
+	    "(--dump=text; default 80)\n"), stdout);
+	fputs(_("      --text-width=N      reader text width in columns, "
+	    "0 = the whole pane\n                            (default 80)\n"),
+	    stdout);
+	fputs(_("      --check             print a structure summary and "
+	    "every diagnostic;\n                            exit 1 if there "
+	    "were problems\n"), stdout);
+	fputs(_("      --encoding=NAME     read the input in encoding NAME "
+	    "(UTF-8, GB18030,\n                            GBK, BIG5, "
+	    "UTF-16LE...) instead of detecting it\n"), stdout);
+	fputs(_("      --ambiguous-width=auto|1|2\n"
+	    "                            cells the terminal gives to "
+	    "ambiguous characters\n                            such as "
+	    "\u201c \u201d \u2014 \u2026 (default auto: ask the terminal)\n"),
+	    stdout);
+	fputs(_("      --color=auto|always|never\n"
+	    "                            use colours in the reader (default "
+	    "auto; NO_COLOR\n                            in the environment "
+	    "means never)\n"), stdout);
+	fputs(_("  -h, --help              display this help and exit\n"),
+	    stdout);
+	fputs(_("  -V, --version           output version information and "
+	    "exit\n"), stdout);
+	fputs(_("\nExit status: 0 success, 1 bad input, 2 bad usage.\n"),
+	    stdout);
+	printf(_("\nIn the reader, press ? for the keys.\n"));
+	exit(0);
+}
+
+static void
+main_version(void)
+{
+	printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+	fputs(_("Copyright (C) 2026 the dubao authors.\n"
+	    "License GPLv3+: GNU GPL version 3 or later "
+	    "<https://gnu.org/licenses/gpl.html>.\n"
+	    "This is free software: you are free to change and "
+	    "redistribute it.\n"
+	    "There is NO WARRANTY, to the extent permitted by law.\n"),
+	    stdout);
+	exit(0);
+}
+
+static int
+main_number(const char *opt, const char *arg, int min, int max)
+{
+	char	*end;
+	long	 v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (errno != 0 || end == arg || *end != '\0' || v < min || v > max) {
+		fprintf(stderr, _("%s: invalid %s value '%s' (expected %d to "
+		    "%d)\n"), progname, opt, arg, min, max);
+		main_usage(2);
+	}
+	return (int)v;
+}
+
+/* The sample issue: installed copy first, then the source tree's. */
+static const char *
+main_sample_path(void)
+{
+	static const char *const cand[] = {
+		PKGDATADIR "/sample.txt",
+#ifdef ABS_SRCDIR
+		ABS_SRCDIR "/data/sample.txt",
+#endif
+	};
+	const char	*env;
+	size_t		 i;
+
+	env = getenv("DUBAO_SAMPLE");
+	if (env != NULL && *env != '\0')
+		return env;
+	for (i = 0; i < sizeof cand / sizeof cand[0]; i++)
+		if (access(cand[i], R_OK) == 0)
+			return cand[i];
+	return cand[0];
+}
+
+/* Write errors (a full disk, a closed pipe) are bad output: exit 1. */
+static int
+main_close_stdout(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, _("%s: write error: %s\n"), progname,
+		    strerror(errno));
+		return 1;
+	}
+	return status;
+}
+
+static void
+main_print_diags(const struct library *lib)
+{
+	size_t	i, j;
+	char	*s;
+
+	for (i = 0; i < lib->diags.n; i++) {
+		s = diag_format(&lib->diags.v[i]);
+		fprintf(stderr, "%s: %s\n", progname, s);
+		free(s);
+	}
+	for (i = 0; i < lib->n; i++) {
+		const struct diag_list *dl = &lib->issues[i]->diags;
+
+		for (j = 0; j < dl->n; j++) {
+			if (dl->v[j].severity < DIAG_WARNING)
+				continue;
+			s = diag_format(&dl->v[j]);
+			fprintf(stderr, "%s: %s\n", progname, s);
+			free(s);
+		}
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options		 opts;
+	struct loader_opts	 lopts;
+	struct library		*lib;
+	enum dump_mode		 dump = DUMP_NONE;
+	bool			 check = false;
+	int			 c, i, status = 0;
+	char			*cause;
+	const char		*path;
+
+	setlocale(LC_ALL, "");
+#ifdef ENABLE_NLS
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	textdomain(PACKAGE);
+#endif
+
+	memset(&opts, 0, sizeof opts);
+	opts.measure = 80;
+	if (getenv("NO_COLOR") != NULL && *getenv("NO_COLOR") != '\0')
+		opts.color = COLOR_NEVER;
+
+	while ((c = getopt_long(argc, argv, "hV", main_longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_DUMP:
+			if (optarg == NULL || strcmp(optarg, "text") == 0)
+				dump = DUMP_TEXT;
+			else if (strcmp(optarg, "json") == 0)
+				dump = DUMP_JSON;
+			else if (strcmp(optarg, "outline") == 0)
+				dump = DUMP_OUTLINE;
+			else {
+				fprintf(stderr, _("%s: invalid --dump format "
+				    "'%s' (json, text or outline)\n"),
+				    progname, optarg);
+				main_usage(2);
+			}
+			break;
+		case OPT_WIDTH:
+			opts.width = main_number("--width", optarg,
+			    LAYOUT_MIN_WIDTH, 10000);
+			break;
+		case OPT_TEXT_WIDTH:
+			opts.measure = main_number("--text-width", optarg, 0,
+			    10000);
+			break;
+		case OPT_ENCODING:
+			opts.encoding = optarg;
+			break;
+		case OPT_AMBIGUOUS:
+			if (strcmp(optarg, "auto") == 0)
+				opts.ambiguous = 0;
+			else
+				opts.ambiguous = main_number(
+				    "--ambiguous-width", optarg, 1, 2);
+			break;
+		case OPT_COLOR:
+			if (strcmp(optarg, "auto") == 0)
+				opts.color = COLOR_AUTO;
+			else if (strcmp(optarg, "always") == 0)
+				opts.color = COLOR_ALWAYS;
+			else if (strcmp(optarg, "never") == 0)
+				opts.color = COLOR_NEVER;
+			else {
+				fprintf(stderr, _("%s: invalid --color value "
+				    "'%s' (auto, always or never)\n"),
+				    progname, optarg);
+				main_usage(2);
+			}
+			break;
+		case OPT_CHECK:
+			check = true;
+			break;
+		case 'h':
+			main_usage(0);
+			break;
+		case 'V':
+			main_version();
+			break;
+		default:
+			main_usage(2);
+		}
+	}
+	if (check && dump != DUMP_NONE) {
+		fprintf(stderr, _("%s: --check and --dump cannot be used "
+		    "together\n"), progname);
+		main_usage(2);
+	}
+
+	memset(&lopts, 0, sizeof lopts);
+	lopts.encoding = opts.encoding;
+	lib = library_new();
+	if (optind >= argc) {
+		path = main_sample_path();
+		if (loader_load_path(path, &lopts, lib, &cause) != 0) {
+			fprintf(stderr, "%s: %s: %s\n", progname, path, cause);
+			free(cause);
+			library_free(lib);
+			return 1;
+		}
+	}
+	for (i = optind; i < argc; i++) {
+		if (loader_load_path(argv[i], &lopts, lib, &cause) != 0) {
+			fprintf(stderr, "%s: %s: %s\n", progname, argv[i],
+			    cause);
+			free(cause);
+			status = 1;
+		}
+	}
+	if (lib->n == 0) {
+		library_free(lib);
+		return status != 0 ? status : 1;
+	}
+
+	if (check) {
+		if (dump_check(stdout, lib) != 0)
+			status = 1;
+		library_free(lib);
+		return main_close_stdout(status);
+	}
+
+	if (opts.ambiguous != 0)
+		text_set_ambiguous(opts.ambiguous);
+	if (dump == DUMP_NONE && !(isatty(STDOUT_FILENO) &&
+	    isatty(STDIN_FILENO)))
+		dump = DUMP_TEXT;
+	if (dump == DUMP_NONE && optind < argc &&
+	    strcmp(argv[argc - 1], "-") == 0)
+		dump = DUMP_TEXT;
+
+	if (dump != DUMP_NONE) {
+		main_print_diags(lib);
+		switch (dump) {
+		case DUMP_JSON:
+			dump_json(stdout, lib);
+			break;
+		case DUMP_OUTLINE:
+			dump_outline(stdout, lib);
+			break;
+		default:
+			dump_text(stdout, lib, opts.width != 0 ? opts.width :
+			    80, opts.measure);
+			break;
+		}
+		library_free(lib);
+		return main_close_stdout(status);
+	}
+
+	c = ui_run(lib, &opts);
+	library_free(lib);
+	return c != 0 ? c : status;
+}

@@ -1,0 +1,246 @@
+/*
+ * model.c -- constructors and destructors of the article tree. Each
+ * node owns its strings and children; issue_free() releases everything.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unictype.h>
+#include <unistr.h>
+
+#include "model.h"
+#include "util.h"
+
+struct issue *
+issue_new(void)
+{
+	struct issue	*is;
+
+	is = xcalloc(1, sizeof *is);
+	diag_list_init(&is->diags);
+	return is;
+}
+
+void
+issue_free(struct issue *is)
+{
+	size_t	i;
+
+	if (is == NULL)
+		return;
+	for (i = 0; i < is->npages; i++)
+		page_clear(&is->pages[i]);
+	free(is->pages);
+	for (i = 0; i < is->nsources; i++)
+		free(is->sources[i]);
+	free(is->sources);
+	for (i = 0; i < is->nmasthead; i++)
+		free(is->masthead[i]);
+	free(is->masthead);
+	free(is->title);
+	free(is->encoding);
+	diag_list_clear(&is->diags);
+	free(is);
+}
+
+void
+issue_take_source(struct issue *is, char *path)
+{
+	util_grow(&is->sources, &is->srccap, is->nsources + 1,
+	    sizeof *is->sources);
+	is->sources[is->nsources++] = path;
+}
+
+void
+issue_add_masthead(struct issue *is, const char *line)
+{
+	util_grow(&is->masthead, &is->mastcap, is->nmasthead + 1,
+	    sizeof *is->masthead);
+	is->masthead[is->nmasthead++] = xstrdup(line);
+}
+
+struct page *
+issue_add_page(struct issue *is)
+{
+	struct page	*pg;
+
+	util_grow(&is->pages, &is->pagecap, is->npages + 1,
+	    sizeof *is->pages);
+	pg = &is->pages[is->npages++];
+	memset(pg, 0, sizeof *pg);
+	return pg;
+}
+
+size_t
+issue_narticles(const struct issue *is)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < is->npages; i++)
+		n += is->pages[i].narts;
+	return n;
+}
+
+void
+issue_date_str(const struct issue *is, char *buf)
+{
+	if (is->year > 0 && is->month > 0 && is->day > 0)
+		snprintf(buf, 11, "%04d-%02d-%02d", is->year % 10000,
+		    is->month % 100, is->day % 100);
+	else
+		buf[0] = '\0';
+}
+
+void
+page_clear(struct page *pg)
+{
+	size_t	i;
+
+	for (i = 0; i < pg->narts; i++)
+		article_clear(&pg->arts[i]);
+	free(pg->arts);
+	free(pg->name);
+	free(pg->editor);
+	free(pg->source);
+	memset(pg, 0, sizeof *pg);
+}
+
+struct article *
+page_add_article(struct page *pg)
+{
+	struct article	*a;
+
+	util_grow(&pg->arts, &pg->artcap, pg->narts + 1, sizeof *pg->arts);
+	a = &pg->arts[pg->narts++];
+	memset(a, 0, sizeof *a);
+	return a;
+}
+
+void
+article_clear(struct article *a)
+{
+	size_t	i;
+
+	free(a->column);
+	free(a->kicker);
+	free(a->headline);
+	free(a->subhead);
+	free(a->byline);
+	free(a->dateline);
+	free(a->quote);
+	free(a->quote_by);
+	for (i = 0; i < a->npara; i++)
+		free(a->paras[i]);
+	free(a->paras);
+	for (i = 0; i < a->ncap; i++) {
+		free(a->caps[i].text);
+		free(a->caps[i].credit);
+	}
+	free(a->caps);
+	free(a->source);
+	memset(a, 0, sizeof *a);
+}
+
+void
+article_take_para(struct article *a, char *text)
+{
+	util_grow(&a->paras, &a->parcap, a->npara + 1, sizeof *a->paras);
+	a->paras[a->npara++] = text;
+}
+
+void
+article_add_para(struct article *a, const char *text)
+{
+	article_take_para(a, xstrdup(text));
+}
+
+void
+article_add_caption(struct article *a, const char *text, const char *credit)
+{
+	struct caption	*c;
+
+	util_grow(&a->caps, &a->capcap, a->ncap + 1, sizeof *a->caps);
+	c = &a->caps[a->ncap++];
+	c->text = xstrdup(text != NULL ? text : "");
+	c->credit = credit != NULL ? xstrdup(credit) : NULL;
+}
+
+const char *
+article_title(const struct article *a)
+{
+	if (a->headline != NULL)
+		return a->headline;
+	if (a->ncap > 0)
+		return a->caps[0].text;
+	if (a->kicker != NULL)
+		return a->kicker;
+	if (a->npara > 0)
+		return a->paras[0];
+	return "";
+}
+
+size_t
+article_chars(const struct article *a)
+{
+	size_t		 i, n = 0;
+	const uint8_t	*s;
+	ucs4_t		 uc;
+
+	for (i = 0; i < a->npara; i++) {
+		s = (const uint8_t *)a->paras[i];
+		while ((s = u8_next(&uc, s)) != NULL)
+			if (!uc_is_property_white_space(uc) &&
+			    !uc_is_general_category(uc, UC_CATEGORY_P) &&
+			    !uc_is_general_category(uc, UC_CATEGORY_S))
+				n++;
+	}
+	return n;
+}
+
+void
+article_move(struct article *dst, struct article *src)
+{
+	*dst = *src;
+	memset(src, 0, sizeof *src);
+}
+
+struct library *
+library_new(void)
+{
+	struct library	*lib;
+
+	lib = xcalloc(1, sizeof *lib);
+	diag_list_init(&lib->diags);
+	return lib;
+}
+
+void
+library_free(struct library *lib)
+{
+	size_t	i;
+
+	if (lib == NULL)
+		return;
+	for (i = 0; i < lib->n; i++)
+		issue_free(lib->issues[i]);
+	free(lib->issues);
+	diag_list_clear(&lib->diags);
+	free(lib);
+}
+
+void
+library_take_issue(struct library *lib, struct issue *is)
+{
+	util_grow(&lib->issues, &lib->cap, lib->n + 1, sizeof *lib->issues);
+	lib->issues[lib->n++] = is;
+}
+
+void
+model_set(char **dst, const char *src)
+{
+	free(*dst);
+	*dst = src != NULL ? xstrdup(src) : NULL;
+}

@@ -1,0 +1,125 @@
+/*
+ * model.h -- the article tree: issue -> pages (版) -> articles -> fields
+ * and paragraphs. The tree owns every string in it; each node has exactly
+ * one owner, its parent. No I/O here.
+ *
+ * Invariant kept by the loader: every string is valid UTF-8 with no C0
+ * or C1 control character other than TAB and no format (Cf) character;
+ * paragraphs contain no newline.
+ */
+#ifndef DUBAO_MODEL_H
+#define DUBAO_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+enum article_kind {
+	ARTICLE_TEXT,		/* "article" in JSON */
+	ARTICLE_PHOTO		/* "photo": a picture with a caption, no text */
+};
+
+struct caption {
+	char	*text;		/* "上图：..." as printed */
+	char	*credit;	/* photographer without 摄, or NULL */
+};
+
+struct article {
+	enum article_kind kind;
+	char		*column;	/* 栏目 label, or NULL */
+	char		*kicker;	/* 引题, or NULL */
+	char		*headline;	/* 主题; NULL only for a photo */
+	char		*subhead;	/* 副题, or NULL */
+	char		*byline;	/* without the ■ marker, or NULL */
+	char		*dateline;	/* "本报讯 某某报道", or NULL */
+	char		*quote;		/* pull quote text, or NULL */
+	char		*quote_by;	/* its attribution without ——, or NULL */
+	char		**paras;	/* body paragraphs in reading order */
+	size_t		 npara;
+	size_t		 parcap;
+	struct caption	*caps;
+	size_t		 ncap;
+	size_t		 capcap;
+	int		 cont_page;	/* 下转第N版: continues on page N; 0 none */
+	int		 from_page;	/* 上接第N版: continued from page N; 0 none */
+	char		*source;	/* file the article came from, or NULL */
+	size_t		 line;		/* first line in that file, or 0 */
+};
+
+struct page {
+	int		 number;	/* 版 number, 0 when unknown */
+	char		*name;		/* 版 name such as 国防动员, or NULL */
+	char		*editor;	/* 本版责任编辑, or NULL */
+	struct article	*arts;
+	size_t		 narts;
+	size_t		 artcap;
+	char		*source;	/* file the page came from, or NULL */
+};
+
+struct issue {
+	char		*title;		/* the paper's name, or NULL */
+	int		 year, month, day;	/* 0 when unknown */
+	char		*encoding;	/* "UTF-8", "GB18030", "BIG5", ... */
+	int		 confidence;	/* encoding detection, 0-100 */
+	char		**sources;	/* paths as given */
+	size_t		 nsources;
+	size_t		 srccap;
+	char		**masthead;	/* front matter that is no article */
+	size_t		 nmasthead;
+	size_t		 mastcap;
+	struct page	*pages;
+	size_t		 npages;
+	size_t		 pagecap;
+	struct diag_list diags;
+};
+
+/* A set of issues, as given on the command line or found in a library. */
+struct library {
+	struct issue	**issues;
+	size_t		 n;
+	size_t		 cap;
+	struct diag_list diags;		/* problems not tied to one issue */
+};
+
+struct issue	*issue_new(void);
+void		 issue_free(struct issue *);
+/* Takes ownership of PATH. */
+void		 issue_take_source(struct issue *, char *path);
+void		 issue_add_masthead(struct issue *, const char *line);
+/* Append an empty page and return it (valid until the next add). */
+struct page	*issue_add_page(struct issue *);
+/* Total articles and characters (字数, Han and other letters) of IS. */
+size_t		 issue_narticles(const struct issue *);
+/* "2021-12-07" into BUF (at least 11 bytes), or "" when unknown. */
+void		 issue_date_str(const struct issue *, char *buf);
+
+void		 page_clear(struct page *);
+/* Append an empty article and return it (valid until the next add). */
+struct article	*page_add_article(struct page *);
+
+void		 article_clear(struct article *);
+/* Takes ownership of TEXT. */
+void		 article_take_para(struct article *, char *text);
+void		 article_add_para(struct article *, const char *text);
+void		 article_add_caption(struct article *, const char *text,
+		    const char *credit);
+/* The headline, or for a photo its first caption, or "" (borrowed). */
+const char	*article_title(const struct article *);
+/*
+ * 字数 of an article: characters of its paragraphs that are not spaces
+ * or punctuation, as a newspaper counts them.
+ */
+size_t		 article_chars(const struct article *);
+/* Move the contents of SRC to DST (DST must be cleared); SRC is zeroed. */
+void		 article_move(struct article *dst, struct article *src);
+
+struct library	*library_new(void);
+void		 library_free(struct library *);
+/* Takes ownership of IS. */
+void		 library_take_issue(struct library *, struct issue *is);
+
+/* Replace *DST (freed) with a copy of SRC (NULL allowed). */
+void		 model_set(char **dst, const char *src);
+
+#endif /* DUBAO_MODEL_H */

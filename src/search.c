@@ -1,0 +1,2 @@
+/* search.c -- placeholder until its module lands. */
+#include <config.h>

@@ -1,0 +1,2 @@
+/* state.c -- placeholder until its module lands. */
+#include <config.h>

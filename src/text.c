@@ -1,0 +1,2 @@
+/* text.c -- placeholder until its module lands. */
+#include <config.h>

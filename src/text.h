@@ -1,0 +1,65 @@
+/*
+ * text.h -- the one width function and the other column-aware UTF-8
+ * helpers: fitting by columns, grapheme stepping, sanitising untrusted
+ * text, display substitution for terminals that draw East Asian
+ * Ambiguous characters two cells wide. No curses.
+ */
+#ifndef DUBAO_TEXT_H
+#define DUBAO_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <unitypes.h>
+
+/*
+ * Columns that code point UC takes on the terminal: 0, 1 or 2. This is the
+ * answer curses will use (wcwidth() in the current locale, which must be a
+ * UTF-8 one for CJK). Code points that wcwidth() rejects count as 1,
+ * because they are shown as one replacement cell.
+ */
+int	text_width(ucs4_t uc);
+
+/*
+ * How the terminal draws East Asian Ambiguous characters: 1 (default) or
+ * 2 cells. Process-wide display setting, set once by main.c/ui.c before
+ * any layout. With 2, text_display() substitutes those characters.
+ */
+void	text_set_ambiguous(int cells);
+int	text_ambiguous(void);
+
+/*
+ * The UTF-8 string actually drawn for UC (a substitute when the terminal
+ * would measure UC differently from ncursesw, e.g. “ -> " when ambiguous
+ * characters are wide), or NULL when UC is drawn as it is. Borrowed,
+ * static.
+ */
+const char *text_display(ucs4_t uc);
+
+/* Columns UC takes as drawn: text_width() of UC or of its substitute. */
+int	text_cell_width(ucs4_t uc);
+
+/* Columns of S[0..N) as drawn (sum of text_cell_width). */
+int	text_strwidth(const char *s, size_t n);
+
+/*
+ * Bytes of the longest prefix of S[0..N) that fits in COLS columns without
+ * splitting a grapheme cluster. The columns used go to *USED if not NULL.
+ */
+size_t	text_fit(const char *s, size_t n, int cols, int *used);
+
+/*
+ * Sanitise untrusted UTF-8 text S[0..N) (one line, no line ends): invalid
+ * sequences become U+FFFD, control characters visible placeholders
+ * (U+2400 control pictures), bidi overrides and other format characters
+ * (Cf: ZWSP, soft hyphen, BOM...) are dropped, TAB becomes spaces. Returns
+ * a new NUL-terminated string (caller frees), its length in *OUTLEN if not
+ * NULL, and the number of characters changed in *CHANGED if not NULL.
+ */
+char	*text_sanitize(const char *s, size_t n, size_t *outlen,
+	    size_t *changed);
+
+/* Is UC a Han ideograph (CJK Unified, extensions, compatibility)? */
+bool	text_is_han(ucs4_t uc);
+
+#endif /* DUBAO_TEXT_H */

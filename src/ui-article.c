@@ -1,0 +1,2 @@
+/* ui-article.c -- placeholder. */
+#include <config.h>

@@ -1,0 +1,2 @@
+/* ui-toc.c -- placeholder. */
+#include <config.h>

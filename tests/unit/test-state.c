@@ -1,0 +1,9 @@
+/* test-state.c -- placeholder */
+#include <config.h>
+#include "tcheck.h"
+int
+main(void)
+{
+	TSTART();
+	return TDONE();
+}
