@@ -88,8 +88,9 @@ void
 issue_date_str(const struct issue *is, char *buf)
 {
 	if (is->year > 0 && is->month > 0 && is->day > 0)
-		snprintf(buf, 11, "%04d-%02d-%02d", is->year % 10000,
-		    is->month % 100, is->day % 100);
+		snprintf(buf, 16, "%04u-%02u-%02u",
+		    (unsigned)is->year % 10000, (unsigned)is->month % 100,
+		    (unsigned)is->day % 100);
 	else
 		buf[0] = '\0';
 }

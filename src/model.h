@@ -91,7 +91,7 @@ void		 issue_add_masthead(struct issue *, const char *line);
 struct page	*issue_add_page(struct issue *);
 /* Total articles and characters (字数, Han and other letters) of IS. */
 size_t		 issue_narticles(const struct issue *);
-/* "2021-12-07" into BUF (at least 11 bytes), or "" when unknown. */
+/* "2021-12-07" into BUF (at least 16 bytes), or "" when unknown. */
 void		 issue_date_str(const struct issue *, char *buf);
 
 void		 page_clear(struct page *);

@@ -1,0 +1,212 @@
+#!/usr/bin/env python3
+"""Compare an article tree (dubao --dump=json) with an expected tree.
+
+Articles are paired page by page (the pairing that maximises the number
+of equal fields, found greedily on similarity of headline and text), then
+compared field by field: kind, column, kicker, headline, subhead, byline,
+dateline, quote, each caption, and each paragraph (paragraphs aligned as
+sequences).  Issue fields (title, date, masthead lines) and page fields
+(number, name, editor) count too.
+
+score = 2 * equal fields / (expected fields + actual fields), so missing
+and extra material both cost.  Prints the score and every difference;
+exits 1 when the score is below --min (percent).
+
+Usage: score.py EXPECTED.json ACTUAL.json [--min=97] [--quiet]
+       [--ignore=encoding,source]
+"""
+
+import difflib
+import json
+import sys
+
+ART_FIELDS = ["kind", "column", "kicker", "headline", "subhead", "byline",
+              "dateline"]
+
+
+def norm(v):
+    if isinstance(v, str):
+        return " ".join(v.split())
+    return v
+
+
+class Score:
+    def __init__(self, quiet):
+        self.equal = 0
+        self.expected = 0
+        self.actual = 0
+        self.quiet = quiet
+
+    def field(self, where, exp, act):
+        """One field on each side (None counts as absent)."""
+        e = norm(exp)
+        a = norm(act)
+        if e is not None or a is not None:
+            if e is not None:
+                self.expected += 1
+            if a is not None:
+                self.actual += 1
+            if e == a:
+                self.equal += 1
+            elif not self.quiet:
+                print("%s:\n  expected: %s\n  actual:   %s" %
+                      (where, short(e), short(a)))
+        else:
+            # Both null: a field right by saying nothing.
+            self.expected += 1
+            self.actual += 1
+            self.equal += 1
+
+    def seq(self, where, exp, act):
+        """Two lists of strings aligned as sequences."""
+        e = [norm(x) for x in exp]
+        a = [norm(x) for x in act]
+        self.expected += len(e)
+        self.actual += len(a)
+        sm = difflib.SequenceMatcher(a=e, b=a, autojunk=False)
+        for tag, i1, i2, j1, j2 in sm.get_opcodes():
+            if tag == "equal":
+                self.equal += i2 - i1
+            elif not self.quiet:
+                for k in range(i1, i2):
+                    print("%s[%d] expected: %s" % (where, k, short(e[k])))
+                for k in range(j1, j2):
+                    print("%s[%d] actual:   %s" % (where, k, short(a[k])))
+
+    def percent(self):
+        total = self.expected + self.actual
+        return 100.0 if total == 0 else 200.0 * self.equal / total
+
+
+def short(v):
+    s = json.dumps(v, ensure_ascii=False)
+    return s if len(s) <= 90 else s[:87] + "..."
+
+
+def fingerprint(art):
+    parts = [art.get("headline") or ""]
+    parts += art.get("paragraphs") or []
+    parts += [c.get("text") or "" for c in art.get("captions") or []]
+    return "".join(parts)
+
+
+def similarity(a, b):
+    fa, fb = fingerprint(a), fingerprint(b)
+    if not fa and not fb:
+        return 1.0
+    # Character sets are enough to tell articles apart and cheap.
+    sa, sb = set(fa), set(fb)
+    inter = len(sa & sb)
+    union = len(sa | sb) or 1
+    head = 1.0 if norm(a.get("headline")) == norm(b.get("headline")) and \
+        a.get("headline") else 0.0
+    return inter / union + head
+
+
+def pair(exp, act):
+    """Greedy pairing by similarity; returns list of (e or None, a or None)."""
+    cand = []
+    for i, e in enumerate(exp):
+        for j, a in enumerate(act):
+            cand.append((similarity(e, a), i, j))
+    cand.sort(key=lambda t: (-t[0], t[1], t[2]))
+    used_e, used_a, pairs = set(), set(), []
+    for s, i, j in cand:
+        if i in used_e or j in used_a or s < 0.2:
+            continue
+        used_e.add(i)
+        used_a.add(j)
+        pairs.append((i, j))
+    out = [(exp[i], act[j]) for i, j in sorted(pairs)]
+    out += [(exp[i], None) for i in range(len(exp)) if i not in used_e]
+    out += [(None, act[j]) for j in range(len(act)) if j not in used_a]
+    return out
+
+
+def compare_article(sc, where, e, a):
+    empty = {}
+    e = e or empty
+    a = a or empty
+    for f in ART_FIELDS:
+        if e is empty or a is empty:
+            # Missing article: its present fields only.
+            if e.get(f) is not None:
+                sc.expected += 1
+            if a.get(f) is not None:
+                sc.actual += 1
+            continue
+        sc.field("%s.%s" % (where, f), e.get(f), a.get(f))
+    qe, qa = e.get("quote"), a.get("quote")
+    if e is not empty and a is not empty:
+        sc.field(where + ".quote.text", (qe or {}).get("text"),
+                 (qa or {}).get("text"))
+        sc.field(where + ".quote.by", (qe or {}).get("by"),
+                 (qa or {}).get("by"))
+    sc.seq(where + ".paragraphs", e.get("paragraphs") or [],
+           a.get("paragraphs") or [])
+    ce = ["%s|%s" % (c.get("text"), c.get("credit"))
+          for c in e.get("captions") or []]
+    ca = ["%s|%s" % (c.get("text"), c.get("credit"))
+          for c in a.get("captions") or []]
+    sc.seq(where + ".captions", ce, ca)
+
+
+def compare(exp, act, sc, ignore):
+    ei, ai = exp.get("issues", []), act.get("issues", [])
+    for n in range(max(len(ei), len(ai))):
+        e = ei[n] if n < len(ei) else {}
+        a = ai[n] if n < len(ai) else {}
+        w = "issue[%d]" % n
+        for f in ["title", "date", "encoding"]:
+            if f in ignore:
+                continue
+            sc.field(w + "." + f, e.get(f), a.get(f))
+        if "masthead" not in ignore:
+            sc.seq(w + ".masthead", e.get("masthead") or [],
+                   a.get("masthead") or [])
+        ep, ap = e.get("pages") or [], a.get("pages") or []
+        for p in range(max(len(ep), len(ap))):
+            pe = ep[p] if p < len(ep) else {}
+            pa = ap[p] if p < len(ap) else {}
+            wp = "%s.page[%d]" % (w, p)
+            for f in ["number", "name", "editor"]:
+                sc.field(wp + "." + f, pe.get(f), pa.get(f))
+            for k, (ea, aa) in enumerate(pair(pe.get("articles") or [],
+                                              pa.get("articles") or [])):
+                title = (ea or aa or {}).get("headline") or "(photo)"
+                compare_article(sc, "%s.%s" % (wp, title[:12]), ea, aa)
+
+
+def main(argv):
+    minimum = None
+    quiet = False
+    ignore = set()
+    args = []
+    for a in argv[1:]:
+        if a.startswith("--min="):
+            minimum = float(a[6:])
+        elif a == "--quiet":
+            quiet = True
+        elif a.startswith("--ignore="):
+            ignore = set(a[9:].split(","))
+        else:
+            args.append(a)
+    if len(args) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    with open(args[0], encoding="utf-8") as f:
+        exp = json.load(f)
+    with open(args[1], encoding="utf-8") as f:
+        act = json.load(f)
+    sc = Score(quiet)
+    compare(exp, act, sc, ignore)
+    pct = sc.percent()
+    print("score: %.2f%% (%d equal fields; %d expected, %d actual)" %
+          (pct, sc.equal, sc.expected, sc.actual))
+    if minimum is not None and pct < minimum:
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
