@@ -41,6 +41,7 @@
 
 #include <unictype.h>
 #include <unistr.h>
+#include <uniwidth.h>
 
 #include "conv.h"
 #include "i18n.h"
@@ -470,7 +471,7 @@ loader_page_add(struct loader_page *pg, char *text, size_t line,
 	u->open = !loader_is_closed(text);
 }
 
-/* Is there a CJK letter among the last (or first) three characters? */
+/* Is there a CJK character among the last (or first) four characters? */
 static bool
 loader_cjk_near(const char *s, size_t len, bool at_end)
 {
@@ -478,7 +479,7 @@ loader_cjk_near(const char *s, size_t len, bool at_end)
 	ucs4_t		 uc;
 	int		 i, k;
 
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 4; i++) {
 		if (at_end) {
 			uc = loader_last(s, len, i);
 		} else {
@@ -496,7 +497,8 @@ loader_cjk_near(const char *s, size_t len, bool at_end)
 			if (k <= i)
 				uc = 0;
 		}
-		if (uc != 0 && loader_is_wide_letter(uc))
+		if (uc != 0 && (loader_is_wide_letter(uc) || (uc >= 0x2e80 &&
+		    uc <= 0xffef)))
 			return true;
 	}
 	return false;
@@ -541,12 +543,16 @@ loader_group(struct loader_page *pg, struct loader_line *ln, size_t n)
 {
 	struct buf	 b;
 	size_t		 i, first = 0;
-	int		 measure = 0;
-	bool		 indented = false, brk;
+	int		 measure = 0, slack;
+	bool		 indented = false, brk, indent_mode = false;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		if (ln[i].width > measure)
 			measure = ln[i].width;
+		if (ln[i].indented && i > 0)
+			indent_mode = true;
+	}
+	slack = measure / 10 > 4 ? measure / 10 : 4;
 	buf_init(&b);
 	for (i = 0; i < n; i++) {
 		if (b.len == 0) {
@@ -555,11 +561,34 @@ loader_group(struct loader_page *pg, struct loader_line *ln, size_t n)
 		}
 		loader_join(&b, ln[i].text);
 		brk = i + 1 == n || ln[i + 1].indented;
-		if (!brk && n > 1 && loader_is_closed(ln[i].text) &&
+		/* A line never starts with closing punctuation: what does
+		 * is the rest of this one. */
+		if (!brk && (loader_is_closer(loader_first(ln[i + 1].text)) ||
+		    loader_is_stop(loader_first(ln[i + 1].text)) ||
+		    loader_first(ln[i + 1].text) == 0xff0c ||
+		    loader_first(ln[i + 1].text) == 0x3001)) {
+			continue;
+		}
+		if (!brk && indent_mode) {
+			/* Paragraphs start indented: a line that does not
+			 * reach the measure ends its unit (a paragraph's
+			 * last line, or a heading). */
+			if (ln[i].width + (ln[i].indented ? 4 : 0) <
+			    measure - slack)
+				brk = true;
+			/* A sentence that ends at the measure, then a short
+			 * line that ends none: a heading follows. */
+			else if (loader_is_closed(ln[i].text) &&
+			    ln[i + 1].width < measure - slack &&
+			    !loader_is_closed(ln[i + 1].text) &&
+			    (i + 2 == n || ln[i + 2].indented ||
+			    ln[i + 1].width < measure / 2))
+				brk = true;
+		} else if (!brk && n > 1 && loader_is_closed(ln[i].text) &&
 		    ln[i].width + (ln[i].indented ? 4 : 0) < measure - 4)
 			brk = true;
-		/* A short line with no stop, alone before indented text or
-		 * between short lines, is a heading of its own. */
+		/* A short line with no stop, alone between short lines, is
+		 * a heading of its own. */
 		if (!brk && n > 2 && ln[i].width < measure / 2 &&
 		    ln[i + 1].width < measure / 2 && !ln[i].indented &&
 		    ln[i].width < 60)
@@ -1503,7 +1532,10 @@ loader_split_page(struct issue *is, const char *text, size_t len,
 			ln[nln].text = xstrndup(body, clean_len);
 			ln[nln].line = line;
 			ln[nln].indented = indented;
-			ln[nln].width = text_strwidth(body, clean_len);
+			/* Typeset width: CJK punctuation such as “ ” … is
+			 * as wide as an ideograph on the printed page. */
+			ln[nln].width = u8_width((const uint8_t *)body,
+			    clean_len, "GBK");
 			nln++;
 		} else if (nln > 0) {
 			loader_group(&lp, ln, nln);
