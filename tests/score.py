@@ -13,7 +13,7 @@ and extra material both cost.  Prints the score and every difference;
 exits 1 when the score is below --min (percent).
 
 Usage: score.py EXPECTED.json ACTUAL.json [--min=97] [--quiet]
-       [--ignore=encoding,source]
+       [--ignore=encoding,date,number,...]  (issue or page keys to skip)
 """
 
 import difflib
@@ -170,7 +170,8 @@ def compare(exp, act, sc, ignore):
             pa = ap[p] if p < len(ap) else {}
             wp = "%s.page[%d]" % (w, p)
             for f in ["number", "name", "editor"]:
-                sc.field(wp + "." + f, pe.get(f), pa.get(f))
+                if f not in ignore:
+                    sc.field(wp + "." + f, pe.get(f), pa.get(f))
             for k, (ea, aa) in enumerate(pair(pe.get("articles") or [],
                                               pa.get("articles") or [])):
                 title = (ea or aa or {}).get("headline") or "(photo)"

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Write a page dump in the other shapes people keep newspapers in.
+
+Usage: reshape.py SRC OUTDIR
+
+From one UTF-8 page dump (blocks separated by blank lines, pages by form
+feeds) this writes into OUTDIR:
+
+  wrapN.txt      every block hard-wrapped at N characters (N = 20, 33, 57),
+                 never starting a line with closing punctuation, blank
+                 lines kept
+  indentN.txt    no blank lines: paragraphs start with 　　 and are
+                 hard-wrapped at N characters; headings stay unindented
+  crlf.txt, cr.txt           other line ends
+  bom.txt                    UTF-8 with a byte order mark
+  utf16le.txt, utf16be.txt   UTF-16 with a byte order mark
+  gb18030.txt                GB18030 (what GBK/GB2312 files decode as)
+  2021-12-07/NN.txt          an issue folder, one file per page, the page
+                             number in the file name
+
+The tree dubao builds from each must be the tree of SRC (encoding and
+source aside); tests/seed.sh and tests/golden/shapes.sh check that.
+"""
+
+import os
+import sys
+
+CLOSERS = "，。、；：？！）》」』】〕〉”’…%·～"
+
+
+def wrap(text, width):
+    """Hard-wrap TEXT at WIDTH characters, keeping closers off line starts."""
+    out, line = [], ""
+    for ch in text:
+        if len(line) >= width and ch not in CLOSERS:
+            out.append(line)
+            line = ""
+        line += ch
+    if line:
+        out.append(line)
+    return out
+
+
+def is_paragraph(block):
+    return len(block) > 30 or block[-1] in "。！？…”"
+
+
+def main(argv):
+    if len(argv) != 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    src, out = argv[1], argv[2]
+    with open(src, encoding="utf-8") as f:
+        text = f.read()
+    os.makedirs(out, exist_ok=True)
+
+    def write(name, data, encoding="utf-8", newline="\n"):
+        with open(os.path.join(out, name), "w", encoding=encoding,
+                  newline="") as f:
+            f.write(data.replace("\n", newline))
+
+    pages = text.split("\f")
+    for width in (20, 33, 57):
+        res = []
+        for page in pages:
+            lines = []
+            for line in page.split("\n"):
+                if line.strip():
+                    lines += wrap(line.strip(), width)
+                else:
+                    lines.append("")
+            res.append("\n".join(lines))
+        write("wrap%d.txt" % width, "\f".join(res))
+        res = []
+        for page in pages:
+            lines = []
+            for line in page.split("\n"):
+                line = line.strip()
+                if not line:
+                    continue
+                if is_paragraph(line):
+                    lines += wrap("\u3000\u3000" + line, width)
+                else:
+                    lines += wrap(line, width)
+            res.append("\n".join(lines) + "\n")
+        write("indent%d.txt" % width, "\f".join(res))
+    write("crlf.txt", text, newline="\r\n")
+    write("cr.txt", text, newline="\r")
+    write("bom.txt", "\ufeff" + text)
+    with open(os.path.join(out, "utf16le.txt"), "wb") as f:
+        f.write(b"\xff\xfe" + text.encode("utf-16-le"))
+    with open(os.path.join(out, "utf16be.txt"), "wb") as f:
+        f.write(b"\xfe\xff" + text.encode("utf-16-be"))
+    with open(os.path.join(out, "gb18030.txt"), "wb") as f:
+        f.write(text.encode("gb18030"))
+    folder = os.path.join(out, "2021-12-07")
+    os.makedirs(folder, exist_ok=True)
+    for n, page in enumerate(pages, 1):
+        with open(os.path.join(folder, "%02d.txt" % n), "w",
+                  encoding="utf-8") as f:
+            f.write(page.strip("\n") + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
