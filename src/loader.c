@@ -538,6 +538,40 @@ loader_join(struct buf *b, const char *l)
  * sentence and is clearly shorter than the group's measure (the widest
  * lines of the group).
  */
+/*
+ * The measure of a group of lines: the width most full lines share (a
+ * typesetter's lines are equally wide, but a line may hang a closing mark
+ * past it, or hold half-width digits). The most frequent width among the
+ * wider half of the lines, or the widest line when no width repeats.
+ */
+static int
+loader_measure(const struct loader_line *ln, size_t n)
+{
+	int	max = 0, best = 0, bestn = 0, cnt;
+	size_t	i, j;
+
+	for (i = 0; i < n; i++)
+		if (ln[i].width + (ln[i].indented ? 4 : 0) > max)
+			max = ln[i].width + (ln[i].indented ? 4 : 0);
+	if (n < 4)
+		return max;
+	for (i = 0; i < n; i++) {
+		int w = ln[i].width + (ln[i].indented ? 4 : 0);
+
+		if (w * 2 < max)
+			continue;
+		cnt = 0;
+		for (j = 0; j < n && j < i + 200; j++)
+			if (ln[j].width + (ln[j].indented ? 4 : 0) == w)
+				cnt++;
+		if (cnt > bestn || (cnt == bestn && w > best)) {
+			bestn = cnt;
+			best = w;
+		}
+	}
+	return bestn >= 3 ? best : max;
+}
+
 static void
 loader_group(struct loader_page *pg, struct loader_line *ln, size_t n)
 {
@@ -546,12 +580,10 @@ loader_group(struct loader_page *pg, struct loader_line *ln, size_t n)
 	int		 measure = 0, slack;
 	bool		 indented = false, brk, indent_mode = false;
 
-	for (i = 0; i < n; i++) {
-		if (ln[i].width > measure)
-			measure = ln[i].width;
+	for (i = 0; i < n; i++)
 		if (ln[i].indented && i > 0)
 			indent_mode = true;
-	}
+	measure = loader_measure(ln, n);
 	slack = measure / 10 > 4 ? measure / 10 : 4;
 	buf_init(&b);
 	for (i = 0; i < n; i++) {
@@ -576,14 +608,19 @@ loader_group(struct loader_page *pg, struct loader_line *ln, size_t n)
 			if (ln[i].width + (ln[i].indented ? 4 : 0) <
 			    measure - slack)
 				brk = true;
-			/* A sentence that ends at the measure, then a short
-			 * line that ends none: a heading follows. */
-			else if (loader_is_closed(ln[i].text) &&
-			    ln[i + 1].width < measure - slack &&
-			    !loader_is_closed(ln[i + 1].text) &&
-			    (i + 2 == n || ln[i + 2].indented ||
-			    ln[i + 1].width < measure / 2))
-				brk = true;
+			/* A sentence that ends at the measure, then up to
+			 * three unindented lines ending in no stop before the
+			 * next indented line: a heading follows. */
+			else if (loader_is_closed(ln[i].text)) {
+				size_t	j = i + 1;
+
+				while (j < n && j < i + 5 && !ln[j].indented)
+					j++;
+				if ((j == n || ln[j].indented) && j - i <= 4 &&
+				    !loader_is_closed(ln[j - 1].text) &&
+				    strstr(ln[i + 1].text, "，") == NULL)
+					brk = true;
+			}
 		} else if (!brk && n > 1 && loader_is_closed(ln[i].text) &&
 		    ln[i].width + (ln[i].indented ? 4 : 0) < measure - 4)
 			brk = true;
@@ -789,7 +826,9 @@ loader_quote_by(const char *s, size_t nchars)
 	else
 		return NULL;
 	s = loader_skip_space(s);
-	if (*s == '\0' || loader_is_closed(s))
+	if (*s == '\0' || loader_is_closed(s) || nchars > 14 ||
+	    loader_starts(s, "访") || loader_starts(s, "訪") ||
+	    loader_starts(s, "记") || loader_starts(s, "記"))
 		return NULL;
 	return loader_clean(s);
 }
@@ -985,6 +1024,25 @@ loader_art_continue(struct loader_art *la, const char *text)
 }
 
 /*
+ * Does a title end with a verb that introduces what follows ("...在会上
+ * 强调", "中办国办印发", "...发表重要文章")? Such a line is a kicker.
+ */
+static bool
+loader_kicker_verb(const char *s)
+{
+	static const char *const verbs[] = { "强调", "強調", "指出", "表示",
+	    "印发", "印發", "发表重要文章", "发表重要讲话", "重要文章",
+	    "重要讲话", "讲话", "講話", "致信", "致电", "宣布", "提出",
+	    "要求", "发布", "發布", "寄语", "回信", "署名文章" };
+	size_t	i;
+
+	for (i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
+		if (loader_ends(s, verbs[i]))
+			return true;
+	return false;
+}
+
+/*
  * Decide the roles of a title group of N units G[0..N): a column label is
  * handled by the caller. With two units, the first is a kicker when the
  * second reads as a headline (a clause with a comma) and the first is
@@ -1016,8 +1074,29 @@ loader_titles(struct article *a, struct loader_unit **g, size_t n)
 		score -= 2;
 	if (loader_ends(x, "：") || loader_ends(x, ":"))
 		score += 2;
-	if (g[0]->nchars >= 24)
+	if (loader_kicker_verb(x) && !loader_kicker_verb(y))
+		score += 4;
+	if (loader_ends(x, "——") || loader_ends(x, "—"))
+		score += 4;
+	if (g[1]->nchars > 40)
+		score -= 6;	/* a summary; no headline is that long */
+	if (g[0]->nchars >= 20)
 		score++;
+	/* A couplet of two phrases is a subordinate line. */
+	if ((strchr(x, ' ') != NULL || strstr(x, "\xe3\x80\x80") != NULL) &&
+	    strchr(y, ' ') == NULL && strstr(y, "\xe3\x80\x80") == NULL)
+		score += 4;
+	/* A series number (①) ends a kicker; a column tag in brackets
+	 * ("（人民观察）") ends a headline. */
+	{
+		ucs4_t	lx = loader_last(x, strlen(x), 0);
+
+		if ((lx >= 0x2460 && lx <= 0x2473) || lx == 0x2474)
+			score += 2;
+	}
+	if (loader_ends(y, "）") && strstr(y, "（") != NULL &&
+	    strstr(y, "（") != y)
+		score += 2;
 	if (g[0]->nchars * 10 >= g[1]->nchars * 18)
 		score++;
 	if (score >= 2) {
@@ -1210,7 +1289,8 @@ loader_assemble(struct loader_ctx *cx)
 				cur = loader_new_art(cx, i, false);
 			photo = NULL;
 			t = loader_notes(cur, u->text);
-			if (cur->open && cur->a->npara > 0)
+			/* An indented unit starts a paragraph of its own. */
+			if (cur->open && cur->a->npara > 0 && !u->indented)
 				loader_art_continue(cur, t);
 			else {
 				if (cur->a->npara == 0 &&
@@ -1419,6 +1499,35 @@ loader_date(struct issue *is, const char *s)
 
 /* ------------------------------------------------------------------ */
 
+/*
+ * On a page whose paragraphs start indented, an unindented unit between
+ * a title and the first indented paragraph is part of the title group
+ * (a long 副题 summary), however long it is.
+ */
+static void
+loader_reclassify(struct loader_page *lp)
+{
+	size_t	i, npara = 0, nind = 0;
+
+	for (i = 0; i < lp->n; i++)
+		if (lp->u[i].kind == LK_PARA) {
+			npara++;
+			if (lp->u[i].indented)
+				nind++;
+		}
+	if (npara < 3 || nind * 10 < npara * 5)
+		return;
+	for (i = 1; i + 1 < lp->n; i++) {
+		struct loader_unit *u = &lp->u[i];
+
+		if (u->kind == LK_PARA && !u->indented && u->nchars <= 200 &&
+		    lp->u[i - 1].kind == LK_TITLE &&
+		    ((lp->u[i + 1].kind == LK_PARA && lp->u[i + 1].indented) ||
+		    lp->u[i + 1].kind == LK_BYLINE))
+			u->kind = LK_TITLE;
+	}
+}
+
 static void
 loader_page_clear(struct loader_page *lp)
 {
@@ -1444,6 +1553,7 @@ loader_build_page(struct issue *is, struct loader_page *lp, const char *name,
 
 	for (i = 0; i < lp->n; i++)
 		lp->u[i].kind = loader_classify(&lp->u[i]);
+	loader_reclassify(lp);
 
 	pg = issue_add_page(is);
 	pg->source = name != NULL ? xstrdup(name) : NULL;

@@ -10,7 +10,8 @@ feeds) this writes into OUTDIR:
                  never starting a line with closing punctuation, blank
                  lines kept
   indentN.txt    no blank lines: paragraphs start with 　　 and are
-                 hard-wrapped at N characters; headings stay unindented
+                 hard-wrapped at N characters; headings and the rest of a
+                 paragraph cut by a column break stay unindented
   crlf.txt, cr.txt           other line ends
   bom.txt                    UTF-8 with a byte order mark
   utf16le.txt, utf16be.txt   UTF-16 with a byte order mark
@@ -28,21 +29,34 @@ import sys
 CLOSERS = "，。、；：？！）》」』】〕〉”’…%·～"
 
 
+def cells(ch):
+    """Typeset width in half-ems: Latin letters and digits are half as
+    wide as ideographs and CJK punctuation on a printed page."""
+    return 1 if ord(ch) < 0x2000 else 2
+
+
 def wrap(text, width):
-    """Hard-wrap TEXT at WIDTH characters, keeping closers off line starts."""
-    out, line = [], ""
+    """Hard-wrap TEXT at WIDTH ideographs (2 * WIDTH half-ems) as a
+    typesetter would, keeping closers off line starts."""
+    out, line, used = [], "", 0
     for ch in text:
-        if len(line) >= width and ch not in CLOSERS:
+        if used + cells(ch) > 2 * width and ch not in CLOSERS:
             out.append(line)
-            line = ""
+            line, used = "", 0
         line += ch
+        used += cells(ch)
     if line:
         out.append(line)
     return out
 
 
+def is_closed(block):
+    """Ends a sentence: a stop, or closing quotes after one."""
+    return block.rstrip("”’」』）") [-1:] in ("。", "！", "？", "…")
+
+
 def is_paragraph(block):
-    return len(block) > 30 or block[-1] in "。！？…”"
+    return len(block) > 30 or is_closed(block)
 
 
 def main(argv):
@@ -74,14 +88,19 @@ def main(argv):
         res = []
         for page in pages:
             lines = []
+            closed = True
             for line in page.split("\n"):
                 line = line.strip()
                 if not line:
                     continue
-                if is_paragraph(line):
+                # A block that continues a cut paragraph has no indent
+                # on the printed page; a paragraph's first block has.
+                if is_paragraph(line) and closed:
                     lines += wrap("\u3000\u3000" + line, width)
                 else:
                     lines += wrap(line, width)
+                if is_paragraph(line):
+                    closed = is_closed(line)
             res.append("\n".join(lines) + "\n")
         write("indent%d.txt" % width, "\f".join(res))
     write("crlf.txt", text, newline="\r\n")

@@ -123,11 +123,13 @@ def pair(exp, act):
     return out
 
 
-def compare_article(sc, where, e, a):
+def compare_article(sc, where, e, a, ignore=()):
     empty = {}
     e = e or empty
     a = a or empty
     for f in ART_FIELDS:
+        if f in ignore:
+            continue
         if e is empty or a is empty:
             # Missing article: its present fields only.
             if e.get(f) is not None:
@@ -175,7 +177,8 @@ def compare(exp, act, sc, ignore):
             for k, (ea, aa) in enumerate(pair(pe.get("articles") or [],
                                               pa.get("articles") or [])):
                 title = (ea or aa or {}).get("headline") or "(photo)"
-                compare_article(sc, "%s.%s" % (wp, title[:12]), ea, aa)
+                compare_article(sc, "%s.%s" % (wp, title[:12]), ea, aa,
+                                ignore)
 
 
 def main(argv):
