@@ -91,6 +91,7 @@ struct loader_art {
 	size_t		 pucap;
 	bool		 open;		/* last paragraph awaits its rest */
 	bool		 photo;
+	size_t		 lastcap;	/* allocated size of the last paragraph */
 };
 
 /* ------------------------------------------------------------------ */
@@ -547,28 +548,25 @@ loader_join(struct buf *b, const char *l)
 static int
 loader_measure(const struct loader_line *ln, size_t n)
 {
-	int	max = 0, best = 0, bestn = 0, cnt;
-	size_t	i, j;
+	enum { MAXW = 1024 };
+	int	max = 0, best = 0, bestn = 0, w;
+	int	*hist;
+	size_t	i;
 
 	for (i = 0; i < n; i++)
 		if (ln[i].width + (ln[i].indented ? 4 : 0) > max)
 			max = ln[i].width + (ln[i].indented ? 4 : 0);
-	if (n < 4)
+	if (n < 4 || max >= MAXW)
 		return max;
-	for (i = 0; i < n; i++) {
-		int w = ln[i].width + (ln[i].indented ? 4 : 0);
-
-		if (w * 2 < max)
-			continue;
-		cnt = 0;
-		for (j = 0; j < n && j < i + 200; j++)
-			if (ln[j].width + (ln[j].indented ? 4 : 0) == w)
-				cnt++;
-		if (cnt > bestn || (cnt == bestn && w > best)) {
-			bestn = cnt;
+	hist = xcalloc(MAXW, sizeof *hist);
+	for (i = 0; i < n; i++)
+		hist[ln[i].width + (ln[i].indented ? 4 : 0)]++;
+	for (w = (max + 1) / 2; w <= max; w++)
+		if (hist[w] >= bestn) {
+			bestn = hist[w];
 			best = w;
 		}
-	}
+	free(hist);
 	return bestn >= 3 ? best : max;
 }
 
@@ -918,6 +916,32 @@ loader_dateline(const char *s)
 	return r;
 }
 
+/*
+ * In Latin script a heading is set in capitals: a unit without CJK whose
+ * letters are mostly lower case is running text (OCR lines of a column).
+ */
+static bool
+loader_latin_title(const char *s)
+{
+	size_t	upper = 0, lower = 0;
+	ucs4_t	uc;
+	int	k;
+
+	while (*s != '\0') {
+		k = u8_strmbtouc(&uc, (const uint8_t *)s);
+		if (k <= 0)
+			break;
+		if (loader_is_wide_letter(uc))
+			return true;
+		if (uc_is_upper(uc))
+			upper++;
+		else if (uc_is_lower(uc))
+			lower++;
+		s += k;
+	}
+	return upper + lower < 3 || upper * 10 >= (upper + lower) * 7;
+}
+
 static enum loader_kind
 loader_classify(const struct loader_unit *u)
 {
@@ -962,6 +986,8 @@ loader_classify(const struct loader_unit *u)
 		free(t);
 		return LK_PARA;
 	}
+	if (!loader_latin_title(s))
+		return LK_PARA;
 	return LK_TITLE;
 }
 
@@ -1001,6 +1027,7 @@ static void
 loader_art_para(struct loader_art *la, size_t unit, const char *text)
 {
 	article_add_para(la->a, text);
+	la->lastcap = 0;
 	util_grow(&la->para_unit, &la->pucap, la->npu + 1,
 	    sizeof *la->para_unit);
 	la->para_unit[la->npu++] = unit;
@@ -1008,19 +1035,22 @@ loader_art_para(struct loader_art *la, size_t unit, const char *text)
 		la->body_unit = unit;
 }
 
-/* Append TEXT to the last paragraph of LA (a cut paragraph joined). */
+/*
+ * Append TEXT to the last paragraph of LA (a cut paragraph joined). The
+ * paragraph grows geometrically, so joining many pieces stays linear.
+ */
 static void
 loader_art_continue(struct loader_art *la, const char *text)
 {
 	struct article	*a = la->a;
-	char		*old = a->paras[a->npara - 1];
 	struct buf	 b;
 
-	buf_init(&b);
-	buf_adds(&b, old);
+	b.data = a->paras[a->npara - 1];
+	b.len = strlen(b.data);
+	b.cap = la->lastcap > b.len ? la->lastcap : b.len + 1;
 	loader_join(&b, text);
-	free(old);
-	a->paras[a->npara - 1] = buf_take(&b);
+	a->paras[a->npara - 1] = b.data;
+	la->lastcap = b.cap;
 }
 
 /*
@@ -1246,6 +1276,7 @@ loader_assemble(struct loader_ctx *cx)
 
 				a->quote = a->paras[--a->npara];
 				cur->npu--;
+				cur->lastcap = 0;
 				a->quote_by = loader_quote_by(u->text,
 				    u->nchars);
 				cur->open = a->npara > 0 &&
@@ -1408,8 +1439,10 @@ loader_tails(struct loader_ctx *cx)
 		/* Move paragraphs best_k.. of PA to the end of A. */
 		loader_art_continue(la, p->paras[best_k]);
 		free(p->paras[best_k]);
-		for (k = best_k + 1; k < p->npara; k++)
+		for (k = best_k + 1; k < p->npara; k++) {
 			article_take_para(a, p->paras[k]);
+			la->lastcap = 0;
+		}
 		p->npara = best_k;
 		pa->npu = best_k;
 		la->open = !loader_is_closed(a->paras[a->npara - 1]);

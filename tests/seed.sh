@@ -39,7 +39,7 @@ check gb18030 100 "$tmp/shapes/gb18030.txt" --ignore=encoding
 grep -q '"encoding": "GB18030"' "$tmp/gb18030.json" ||
     { echo "FAIL gb18030: encoding not reported as GB18030"; fail=1; }
 # Without blank lines a heading that fills a whole line cannot be told
-# from a paragraph's first line; these shapes are held to 95%.
+# from a paragraph's first line; these shapes are held to 97%.
 for s in indent20 indent33 indent57; do
 	check "$s" 97 "$tmp/shapes/$s.txt" --ignore=encoding
 done
