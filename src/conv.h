@@ -23,6 +23,9 @@ struct conv_result {
 	size_t	 replaced;	/* invalid sequences replaced by U+FFFD */
 	size_t	 suspicious;	/* signs of damaged text (e.g. '?' inside
 				   double-byte text) */
+	char	*reason;	/* translated: why this encoding was
+				   chosen ("valid UTF-8", "UTF-16LE byte
+				   order mark", the GB/Big5 scores...) */
 };
 
 /*
@@ -43,6 +46,7 @@ void	conv_result_clear(struct conv_result *);
 /*
  * Detect the encoding of DATA[0..N) without converting; returns a static
  * canonical name and stores the confidence (0-100) in *CONFIDENCE.
+ * Returns NULL (confidence 0) when the data looks binary.
  */
 const char *conv_detect(const char *data, size_t n, int *confidence);
 
