@@ -153,6 +153,9 @@ static const uint16_t conv_top_gbbytes[] = {
 };
 
 #define CONV_NITEMS(a)	(sizeof(a) / sizeof((a)[0]))
+/* The block of the frequent characters (a bitmap while scoring). */
+#define CONV_HAN_START	0x4e00
+#define CONV_HAN_END	0xa000
 
 /*
  * Other ASCII-compatible encodings a declaration may name (UTF-16 and
@@ -163,14 +166,6 @@ static const char *const conv_other[] = {
 	"BIG5-HKSCS", "EUC-TW", "EUC-JP", "SHIFT_JIS", "EUC-KR",
 	"ISO-8859-1", "WINDOWS-1252", "US-ASCII"
 };
-
-static int
-conv_cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return x < y ? -1 : x > y;
-}
 
 static int
 conv_cmp_u16(const void *a, const void *b)
@@ -502,10 +497,17 @@ conv_trial(const char *decoder, const unsigned char *s, size_t n,
 	struct conv_run r;
 	iconv_t cd;
 	const uint8_t *p, *end;
+	uint8_t bits[(CONV_HAN_END - CONV_HAN_START) / 8];
 	ucs4_t uc;
+	size_t i;
 	int len;
 
 	memset(t, 0, sizeof *t);
+	memset(bits, 0, sizeof bits);
+	for (i = 0; i < ntop; i++)
+		if (top[i] >= CONV_HAN_START && top[i] < CONV_HAN_END)
+			bits[(top[i] - CONV_HAN_START) / 8] |=
+			    1 << (top[i] % 8);
 	if ((cd = conv_open(decoder)) == (iconv_t)-1)
 		return false;
 	conv_run_init(&r, NULL, decoder, NULL, n + n / 2);
@@ -516,11 +518,22 @@ conv_trial(const char *decoder, const unsigned char *s, size_t n,
 	p = (const uint8_t *)r.out;
 	end = p + r.len;
 	while (p < end) {
-		len = u8_mbtouc(&uc, p, end - p);
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		if ((*p & 0xf0) == 0xe0 && end - p >= 3) {
+			/* The output is valid UTF-8. */
+			uc = (ucs4_t)(p[0] & 0x0f) << 12 |
+			    (ucs4_t)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+			len = 3;
+		} else
+			len = u8_mbtouc(&uc, p, end - p);
 		if (conv_is_han(uc)) {
 			t->han++;
-			if (top != NULL && bsearch(&uc, top, ntop,
-			    sizeof *top, conv_cmp_u32) != NULL)
+			if (uc >= CONV_HAN_START && uc < CONV_HAN_END &&
+			    (bits[(uc - CONV_HAN_START) / 8] &
+			    (1 << (uc % 8))) != 0)
 				t->top++;
 		}
 		p += len > 0 ? len : 1;
@@ -799,13 +812,18 @@ conv_control_percent(const unsigned char *s, size_t n)
  * so a full page scores over 100 points. Confidence = 50 + points / 2,
  * at most 99: 50 is a coin toss (GB18030 is taken on a tie, being the
  * more common source), a margin of 0.1 in common share alone gives 75.
+ * Two things lower it, because then the text is not plausible in either
+ * encoding: the winner's own error rate (minus 1000 x rate), and a
+ * common share under 0.05 over 100 or more Han characters (at most
+ * 50 + 200 x share).
  */
 static void
 conv_guess_legacy(const unsigned char *s, size_t n, struct conv_guess *g)
 {
 	struct conv_trial gb, b5;
 	size_t m, pairs, low;
-	double sgb, sb5, w, wt, trail, egb, eb5, pts, perr;
+	double sgb, sb5, w, wt, trail, egb, eb5, pts, perr, conf;
+	bool big5;
 
 	m = conv_sample_len(s, n);
 	if (!conv_trial("GB18030", s, m, conv_top_gb,
@@ -834,12 +852,14 @@ conv_guess_legacy(const unsigned char *s, size_t n, struct conv_guess *g)
 		perr = -200;
 	pts = 500 * (sb5 - sgb) * w + 100 * (trail - 0.10) * wt + perr;
 
-	if (pts > 0)
-		conv_set(g, CONV_ICONV, "BIG5", "BIG5",
-		    conv_clamp(50 + pts / 2, 50, 99), 0);
-	else
-		conv_set(g, CONV_ICONV, "GB18030", "GB18030",
-		    conv_clamp(50 - pts / 2, 50, 99), 0);
+	big5 = pts > 0;
+	conf = 50 + (big5 ? pts : -pts) / 2;
+	conf -= 1000 * (big5 ? eb5 : egb);
+	if (w >= 1 && (big5 ? sb5 : sgb) < 0.05 &&
+	    conf > 50 + 200 * (big5 ? sb5 : sgb))
+		conf = 50 + 200 * (big5 ? sb5 : sgb);
+	conv_set(g, CONV_ICONV, big5 ? "BIG5" : "GB18030",
+	    big5 ? "BIG5" : "GB18030", conv_clamp(conf, 0, 99), 0);
 	snprintf(g->reason, sizeof g->reason,
 	    _("common characters GB18030 %.3f, Big5 %.3f; trail bytes "
 	    "0x40-0x7E %.0f%%; invalid sequences %zu, %zu"),

@@ -211,6 +211,7 @@ test_legacy(void)
 	char *data, *cause;
 	size_t n;
 	int conf, cgb, cb5, cshort;
+	unsigned int seed;
 
 	cgb = check_fixture("prose.gb18030.txt", "GB18030", "prose.utf8.txt");
 	CHECK(cgb >= 90);
@@ -246,6 +247,16 @@ test_legacy(void)
 	/* Big5 with trail bytes 0x40-0x7E: "漢字出版" */
 	CHECK_STR(conv_detect("\xba\x7e\xa6\x72\xa5\x58\xaa\xa9", 8, &conf),
 	    "BIG5");
+
+	/* Random high bytes decode as GB18030, but with little trust. */
+	data = xmalloc(20000);
+	for (n = 0, seed = 1; n < 20000; n++) {
+		seed = seed * 1103515245 + 12345;
+		data[n] = (char)(0x80 | (seed >> 16));
+	}
+	CHECK(conv_detect(data, n, &conf) != NULL);
+	CHECK(conf < 60);
+	free(data);
 
 	/* CP936's euro sign, a lone 0x80, is not an error. */
 	data = fixture("euro.cp936.txt", &n);
