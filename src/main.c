@@ -22,6 +22,7 @@
 #include "loader.h"
 #include "model.h"
 #include "options.h"
+#include "settings.h"
 #include "text.h"
 #include "ui.h"
 #include "util.h"
@@ -164,6 +165,20 @@ main_close_stdout(int status)
 	return status;
 }
 
+/* Problems in the config file, for batch modes (the reader shows them). */
+static void
+main_print_settings(const struct settings *cf)
+{
+	size_t	i;
+	char	*s;
+
+	for (i = 0; i < cf->diags.n; i++) {
+		s = diag_format(&cf->diags.v[i]);
+		fprintf(stderr, "%s: %s\n", progname, s);
+		free(s);
+	}
+}
+
 static void
 main_print_diags(const struct library *lib)
 {
@@ -194,6 +209,7 @@ main(int argc, char **argv)
 	struct options		 opts;
 	struct loader_opts	 lopts;
 	struct library		*lib;
+	struct settings		 cfg;
 	enum dump_mode		 dump = DUMP_NONE;
 	bool			 check = false;
 	int			 c, i, status = 0;
@@ -210,6 +226,24 @@ main(int argc, char **argv)
 	opts.measure = 80;
 	if (getenv("NO_COLOR") != NULL && *getenv("NO_COLOR") != '\0')
 		opts.color = COLOR_NEVER;
+
+	/* The config file first: the command line overrides it. */
+	settings_init(&cfg);
+	{
+		char *cpath = settings_default_path();
+
+		if (cpath != NULL && settings_load(&cfg, cpath, &cause) != 0) {
+			fprintf(stderr, "%s: %s: %s\n", progname, cpath,
+			    cause);
+			free(cause);
+		}
+		free(cpath);
+	}
+	if (cfg.text_width >= 0)
+		opts.measure = cfg.text_width;
+	if (cfg.ambiguous >= 0)
+		opts.ambiguous = cfg.ambiguous;
+	opts.settings = &cfg;
 
 	while ((c = getopt_long(argc, argv, "hV", main_longopts, NULL)) != -1) {
 		switch (c) {
@@ -282,11 +316,12 @@ main(int argc, char **argv)
 	lopts.encoding = opts.encoding;
 	lib = library_new();
 	if (optind >= argc) {
-		path = main_sample_path();
+		path = cfg.library != NULL ? cfg.library : main_sample_path();
 		if (loader_load_path(path, &lopts, lib, &cause) != 0) {
 			fprintf(stderr, "%s: %s: %s\n", progname, path, cause);
 			free(cause);
 			library_free(lib);
+			settings_clear(&cfg);
 			return 1;
 		}
 	}
@@ -300,13 +335,16 @@ main(int argc, char **argv)
 	}
 	if (lib->n == 0) {
 		library_free(lib);
+		settings_clear(&cfg);
 		return status != 0 ? status : 1;
 	}
 
 	if (check) {
+		main_print_settings(&cfg);
 		if (dump_check(stdout, lib) != 0)
 			status = 1;
 		library_free(lib);
+		settings_clear(&cfg);
 		return main_close_stdout(status);
 	}
 
@@ -320,6 +358,7 @@ main(int argc, char **argv)
 		dump = DUMP_TEXT;
 
 	if (dump != DUMP_NONE) {
+		main_print_settings(&cfg);
 		main_print_diags(lib);
 		switch (dump) {
 		case DUMP_JSON:
@@ -334,10 +373,12 @@ main(int argc, char **argv)
 			break;
 		}
 		library_free(lib);
+		settings_clear(&cfg);
 		return main_close_stdout(status);
 	}
 
 	c = ui_run(lib, &opts);
 	library_free(lib);
+	settings_clear(&cfg);
 	return c != 0 ? c : status;
 }

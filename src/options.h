@@ -12,12 +12,16 @@ enum color_mode {
 	COLOR_NEVER
 };
 
+struct settings;
+
 struct options {
 	const char	*encoding;	/* --encoding, or NULL */
 	int		 ambiguous;	/* 0 = auto, 1 or 2 */
 	enum color_mode	 color;
 	int		 width;		/* --width, 0 = not given */
 	int		 measure;	/* reader text width (set text-width) */
+	const struct settings *settings; /* the config file: bindings, colours
+					   and its diagnostics; never NULL */
 };
 
 #endif /* DUBAO_OPTIONS_H */
