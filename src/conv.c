@@ -1114,6 +1114,12 @@ conv_to_utf8(const char *data, size_t n, const char *encoding,
 	if (encoding != NULL && *encoding != '\0') {
 		if (conv_forced(s, n, encoding, &g, cause) != 0)
 			return -1;
+		if (conv_unit(g.decoder) == 1 &&
+		    (p = memchr(s, '\0', n)) != NULL) {
+			*cause = xasprintf(_("binary file (NUL byte at offset "
+			    "%zu)"), (size_t)(p - data));
+			return -1;
+		}
 		upper = xstrdup(encoding);
 		for (p = upper; *p != '\0'; p++)
 			*p = toupper((unsigned char)*p);

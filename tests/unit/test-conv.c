@@ -244,9 +244,13 @@ test_legacy(void)
 	CHECK_STR(conv_detect("\xa4\xa4\xb0\xea\xb0\xea\xa8\xbe\xb3\xf8", 10,
 	    &conf), "BIG5");
 	CHECK(conf < cb5 && conf > 50);
-	/* Big5 with trail bytes 0x40-0x7E: "漢字出版" */
-	CHECK_STR(conv_detect("\xba\x7e\xa6\x72\xa5\x58\xaa\xa9", 8, &conf),
+	/*
+	 * "漢字鄉鎮" has none of the frequent characters in either reading:
+	 * only its trail bytes (three of four in 0x40-0x7E) say Big5.
+	 */
+	CHECK_STR(conv_detect("\xba\x7e\xa6\x72\xb6\x6d\xc2\xed", 8, &conf),
 	    "BIG5");
+	CHECK(conf > 50 && conf < 60);
 
 	/* Random high bytes decode as GB18030, but with little trust. */
 	data = xmalloc(20000);
@@ -498,6 +502,14 @@ test_binary(void)
 	CHECK(cause != NULL && strstr(cause, "binary") != NULL &&
 	    strstr(cause, "offset 7") != NULL);
 	CHECK(conv_detect(data, n, &conf) == NULL && conf == 0);
+	free(cause);
+	diag_list_clear(&dl);
+	free(data);
+
+	/* A named encoding does not make NUL bytes text. */
+	data = fixture("binary.bin", &n);
+	CHECK(convert(data, n, "GBK", &cr, &dl, &cause) == -1);
+	CHECK(cause != NULL && strstr(cause, "offset 7") != NULL);
 	free(cause);
 	diag_list_clear(&dl);
 	free(data);
