@@ -55,7 +55,8 @@ main(int argc, char **argv)
 			printf("%s: %ld bytes, %s (%d), %zu replaced, "
 			    "%zu diagnostics, best %.4f s = %.0f MB/s\n  %s\n",
 			    argv[1], size, cr.encoding, cr.confidence,
-			    cr.replaced, dl.n, best, size / best / 1e6, cr.reason);
+			    cr.replaced, dl.n, best, size / best / 1e6,
+			    cr.reason);
 		conv_result_clear(&cr);
 		diag_list_clear(&dl);
 	}

@@ -1017,10 +1017,10 @@ conv_scan_damage(const unsigned char *s, size_t n, const char *path,
 			    conv_run_score(s + i + 1, s + j)) {
 				if (diags != NULL && found < CONV_MAX_DAMAGE)
 					diag_add(diags, DIAG_WARNING, path,
-					    line, col,
-					    _("text looks damaged: '?' in place "
-					    "of a byte, the characters after it "
-					    "decode one byte out of step"));
+					    line, col, "%s", _("text looks "
+					    "damaged: '?' in place of a byte, "
+					    "the characters after it decode "
+					    "one byte out of step"));
 				found++;
 			}
 		}
@@ -1108,6 +1108,7 @@ conv_to_utf8(const char *data, size_t n, const char *encoding,
 	char *upper = NULL, *p;
 	const char *encname;
 	iconv_t cd;
+	size_t k;
 	bool gb;
 
 	memset(out, 0, sizeof *out);
@@ -1148,10 +1149,16 @@ conv_to_utf8(const char *data, size_t n, const char *encoding,
 	}
 	conv_run_finish(&r);
 
-	/* A BOM the decoder kept (a forced encoding) is dropped. */
-	if (r.len >= 3 && memcmp(r.out, "\xef\xbb\xbf", 3) == 0) {
-		memmove(r.out, r.out + 3, r.len - 3 + 1);
-		r.len -= 3;
+	/*
+	 * A BOM the decoder kept (under a forced encoding), or a second one
+	 * after the first (files joined together), is dropped.
+	 */
+	for (k = 0; r.len - k >= 3 && memcmp(r.out + k, "\xef\xbb\xbf", 3) == 0;
+	    k += 3)
+		;
+	if (k > 0) {
+		memmove(r.out, r.out + k, r.len - k + 1);
+		r.len -= k;
 	}
 	out->text = r.out;
 	out->len = r.len;

@@ -284,7 +284,8 @@ test_declaration(void)
 	size_t n;
 	int conf;
 	/* GB2312 bytes of 的一是不了: as Big5 they are rare characters. */
-	static const char gbbytes[] = "\xb5\xc4\xd2\xbb\xca\xc7\xb2\xbb\xc1\xcb";
+	static const char gbbytes[] =
+	    "\xb5\xc4\xd2\xbb\xca\xc7\xb2\xbb\xc1\xcb";
 
 	CHECK_STR(conv_detect(gbbytes, 10, &conf), "GB18030");
 	buf_init(&b);
