@@ -20,7 +20,8 @@
  *     share of Han characters that are among the 60 most frequent ones of
  *     each script, the share of double-byte pairs whose trail byte is in
  *     0x40-0x7E (about 45 % in Big5, 0 in GB2312-range text) and the
- *     invalid sequences each decoder met.
+ *     invalid sequences each decoder met. Big5 text that BIG5 cannot
+ *     decode but BIG5-HKSCS can is BIG5-HKSCS.
  *
  * Conversion runs iconv (or, for UTF-8, u8_check and a copy) over the
  * whole input. Every invalid sequence becomes U+FFFD and a diagnostic
@@ -820,7 +821,7 @@ conv_control_percent(const unsigned char *s, size_t n)
 static void
 conv_guess_legacy(const unsigned char *s, size_t n, struct conv_guess *g)
 {
-	struct conv_trial gb, b5;
+	struct conv_trial gb, b5, hk;
 	size_t m, pairs, low;
 	double sgb, sb5, w, wt, trail, egb, eb5, pts, perr, conf;
 	bool big5;
@@ -860,6 +861,15 @@ conv_guess_legacy(const unsigned char *s, size_t n, struct conv_guess *g)
 		conf = 50 + 200 * (big5 ? sb5 : sgb);
 	conv_set(g, CONV_ICONV, big5 ? "BIG5" : "GB18030",
 	    big5 ? "BIG5" : "GB18030", conv_clamp(conf, 0, 99), 0);
+	/*
+	 * Hong Kong text has HKSCS characters (leads 0x87-0xA0) that BIG5
+	 * rejects: when BIG5-HKSCS decodes with fewer errors, use it.
+	 */
+	if (big5 && b5.errors > 0 && conv_trial("BIG5-HKSCS", s, m,
+	    conv_top_b5, CONV_NITEMS(conv_top_b5), &hk) &&
+	    hk.errors < b5.errors)
+		conv_set(g, CONV_ICONV, "BIG5-HKSCS", "BIG5-HKSCS",
+		    g->confidence, 0);
 	snprintf(g->reason, sizeof g->reason,
 	    _("common characters GB18030 %.3f, Big5 %.3f; trail bytes "
 	    "0x40-0x7E %.0f%%; invalid sequences %zu, %zu"),

@@ -1,9 +1,11 @@
 /*
  * conv.h -- byte order marks, encoding detection and conversion of whole
  * files to UTF-8. Detection order: BOM; UTF-16 without BOM by NUL
- * patterns; strict UTF-8; an XML/HTML declaration; then trial decodes as
- * GB18030 and BIG5 scored by how plausible the text is (share of the most
- * frequent Han characters of each script, trail-byte statistics).
+ * patterns; strict UTF-8; an XML/HTML declaration; nearly valid UTF-8
+ * (a damaged UTF-8 file); then trial decodes as GB18030 and BIG5 scored
+ * by how plausible the text is (share of the most frequent Han
+ * characters of each script, trail-byte statistics). conv.c explains
+ * what each confidence value means.
  */
 #ifndef DUBAO_CONV_H
 #define DUBAO_CONV_H
@@ -16,8 +18,10 @@ struct conv_result {
 	char	*text;		/* UTF-8, NUL-terminated, BOM removed */
 	size_t	 len;		/* bytes of text */
 	char	*encoding;	/* canonical name: "UTF-8", "UTF-16LE",
-				   "UTF-16BE", "GB18030", "BIG5", or as
-				   forced by the user (upper case) */
+				   "UTF-16BE", "GB18030", "BIG5", also
+				   "BIG5-HKSCS", "UTF-32LE/BE" (BOM) or a
+				   declared one; or as forced by the user
+				   (upper case) */
 	int	 confidence;	/* 0-100: how sure the detection was;
 				   100 for a BOM or a forced encoding */
 	size_t	 replaced;	/* invalid sequences replaced by U+FFFD */
@@ -33,10 +37,14 @@ struct conv_result {
  * not NULL. PATH names the file in diagnostics (line numbers refer to the
  * source lines). Invalid sequences become U+FFFD, each reported with its
  * file:line:col in DIAGS; truncated sequences at the very end are
- * reported too, never dropped silently. Returns 0 and fills *OUT (free
- * with conv_result_clear()); returns -1 with a translated *CAUSE when
+ * reported too, never dropped silently. In GB18030/GBK text, a '?' in
+ * place of a byte (the rest decoding out of step) is counted in
+ * OUT->suspicious and reported. Diagnostics are capped, with a summary
+ * line for the rest. Returns 0 and fills *OUT (free with
+ * conv_result_clear()); returns -1 with a translated *CAUSE when
  * ENCODING is unknown to iconv or the data is not text at all (binary:
- * NUL bytes outside UTF-16, or mostly control bytes).
+ * NUL bytes outside UTF-16, or over 10 % control bytes). Empty data gives
+ * empty text.
  */
 int	conv_to_utf8(const char *data, size_t n, const char *encoding,
 	    const char *path, struct conv_result *out, struct diag_list *diags,

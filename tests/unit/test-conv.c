@@ -210,6 +210,7 @@ test_legacy(void)
 	struct diag_list dl;
 	char *data, *cause;
 	size_t n;
+	struct buf b;
 	int conf, cgb, cb5, cshort;
 	unsigned int seed;
 
@@ -251,6 +252,21 @@ test_legacy(void)
 	CHECK_STR(conv_detect("\xba\x7e\xa6\x72\xb6\x6d\xc2\xed", 8, &conf),
 	    "BIG5");
 	CHECK(conf > 50 && conf < 60);
+
+	/* Big5 with Hong Kong characters (佢哋講㗎嘢): BIG5-HKSCS. */
+	data = fixture("prose.big5.txt", &n);
+	buf_init(&b);
+	buf_add(&b, data, n);
+	buf_adds(&b, "\xca\x5c\x92\x5d\xc1\xbf\x9d\xee\x9d\xcf\n");
+	CHECK(convert(b.data, b.len, NULL, &cr, &dl, &cause) == 0);
+	CHECK_STR(cr.encoding, "BIG5-HKSCS");
+	CHECK(cr.replaced == 0);
+	CHECK(strstr(cr.text, "郵遞員") != NULL &&
+	    strstr(cr.text, "佢哋講㗎嘢\n") != NULL);
+	conv_result_clear(&cr);
+	diag_list_clear(&dl);
+	buf_clear(&b);
+	free(data);
 
 	/* Random high bytes decode as GB18030, but with little trust. */
 	data = xmalloc(20000);
