@@ -1784,6 +1784,8 @@ loader_parse_pages(const char *data, size_t n, const char *name,
 	diag_list_move(&is->diags, &dl);
 	is->encoding = xstrdup(cr.encoding != NULL ? cr.encoding : "UTF-8");
 	is->confidence = cr.confidence;
+	if (cr.reason != NULL)
+		is->enc_reason = xstrdup(cr.reason);
 	issue_take_source(is, xstrdup(name != NULL ? name : "-"));
 	loader_parse_text(is, cr.text, cr.len, name);
 	conv_result_clear(&cr);

@@ -42,6 +42,7 @@ issue_free(struct issue *is)
 	free(is->masthead);
 	free(is->title);
 	free(is->encoding);
+	free(is->enc_reason);
 	diag_list_clear(&is->diags);
 	free(is);
 }

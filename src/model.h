@@ -62,6 +62,8 @@ struct issue {
 	int		 year, month, day;	/* 0 when unknown */
 	char		*encoding;	/* "UTF-8", "GB18030", "BIG5", ... */
 	int		 confidence;	/* encoding detection, 0-100 */
+	char		*enc_reason;	/* why that encoding (translated), or
+					   NULL */
 	char		**sources;	/* paths as given */
 	size_t		 nsources;
 	size_t		 srccap;
