@@ -578,9 +578,19 @@ loader_group(struct loader_page *pg, struct loader_line *ln, size_t n)
 	int		 measure = 0, slack;
 	bool		 indented = false, brk, indent_mode = false;
 
-	for (i = 0; i < n; i++)
+	if (n == 1) {
+		loader_page_add(pg, loader_clean(ln[0].text), ln[0].line,
+		    ln[0].indented);
+		return;
+	}
+	for (i = 0; i < n; i++) {
 		if (ln[i].indented && i > 0)
 			indent_mode = true;
+		/* Typeset width: CJK punctuation such as “ ” … is as wide
+		 * as an ideograph on the printed page. */
+		ln[i].width = u8_width((const uint8_t *)ln[i].text,
+		    strlen(ln[i].text), "GBK");
+	}
 	measure = loader_measure(ln, n);
 	slack = measure / 10 > 4 ? measure / 10 : 4;
 	buf_init(&b);
@@ -1148,6 +1158,8 @@ loader_notes(struct loader_art *la, const char *text)
 	struct buf	 b;
 	char		*r;
 
+	if (strstr(text, "版") == NULL)
+		return xstrdup(text);
 	n = loader_find_note(text, &down, &ms, &me);
 	if (n <= 0)
 		return xstrdup(text);
@@ -1340,18 +1352,71 @@ loader_assemble(struct loader_ctx *cx)
 /* ------------------------------------------------------------------ */
 /* Pass 4: tails moved before their article's headline. */
 
-/* Occurrences of the UTF-8 string NEEDLE in the page's units. */
+/*
+ * The set of adjacent character pairs of a page, built once when a tail
+ * has to be placed: open addressing over 64-bit keys (two code points).
+ */
+struct loader_pairs {
+	uint64_t	*keys;		/* 0 = empty */
+	size_t		 mask;
+};
+
 static size_t
-loader_count(const struct loader_page *lp, const char *needle)
+loader_pair_hash(uint64_t k)
 {
-	size_t		 i, n = 0, len = strlen(needle);
-	const char	*p;
+	k ^= k >> 33;
+	k *= 0xff51afd7ed558ccdULL;
+	k ^= k >> 33;
+	return (size_t)k;
+}
+
+static void
+loader_pairs_build(struct loader_pairs *ps, const struct loader_page *lp)
+{
+	size_t		 i, total = 0, cap = 64, h;
+	const uint8_t	*p;
+	ucs4_t		 a, b;
+	uint64_t	 k;
+	int		 n;
 
 	for (i = 0; i < lp->n; i++)
-		for (p = lp->u[i].text; (p = strstr(p, needle)) != NULL;
-		    p += len)
-			n++;
-	return n;
+		total += lp->u[i].nchars;
+	while (cap < total * 2)
+		cap *= 2;
+	ps->keys = xcalloc(cap, sizeof *ps->keys);
+	ps->mask = cap - 1;
+	for (i = 0; i < lp->n; i++) {
+		p = (const uint8_t *)lp->u[i].text;
+		a = 0;
+		while (*p != '\0') {
+			n = u8_strmbtouc(&b, p);
+			if (n <= 0)
+				break;
+			p += n;
+			if (a != 0) {
+				k = ((uint64_t)a << 32) | b;
+				h = loader_pair_hash(k) & ps->mask;
+				while (ps->keys[h] != 0 && ps->keys[h] != k)
+					h = (h + 1) & ps->mask;
+				ps->keys[h] = k;
+			}
+			a = b;
+		}
+	}
+}
+
+static bool
+loader_pairs_has(const struct loader_pairs *ps, ucs4_t a, ucs4_t b)
+{
+	uint64_t	k = ((uint64_t)a << 32) | b;
+	size_t		h = loader_pair_hash(k) & ps->mask;
+
+	while (ps->keys[h] != 0) {
+		if (ps->keys[h] == k)
+			return true;
+		h = (h + 1) & ps->mask;
+	}
+	return false;
 }
 
 /*
@@ -1361,25 +1426,16 @@ loader_count(const struct loader_page *lp, const char *needle)
  * after a letter, a dateline) counts against.
  */
 static int
-loader_join_score(const struct loader_page *lp, const char *a, const char *b)
+loader_join_score(const struct loader_pairs *ps, const char *a, const char *b)
 {
 	ucs4_t	x = loader_last(a, strlen(a), 0), y = loader_first(b);
-	uint8_t	pair[16];
-	size_t	len = 0;
-	int	score = 0, k;
+	int	score = 0;
 	char	*d;
 
 	if (x == 0 || y == 0)
 		return -100;
-	k = u8_uctomb(pair, x, 8);
-	if (k > 0)
-		len += k;
-	k = u8_uctomb(pair + len, y, 8);
-	if (k > 0)
-		len += k;
-	pair[len] = '\0';
 	if (loader_is_wide_letter(x) && loader_is_wide_letter(y) &&
-	    loader_count(lp, (const char *)pair) > 0)
+	    loader_pairs_has(ps, x, y))
 		score += 3;
 	if (loader_is_opener(y) && (loader_is_wide_letter(x) ||
 	    uc_is_alpha(x)))
@@ -1398,6 +1454,7 @@ loader_join_score(const struct loader_page *lp, const char *a, const char *b)
 static void
 loader_tails(struct loader_ctx *cx)
 {
+	struct loader_pairs	 ps = { NULL, 0 };
 	size_t			 i, j, k, best_k;
 	int			 s, best;
 
@@ -1427,7 +1484,9 @@ loader_tails(struct loader_ctx *cx)
 				continue;
 			if (pa->para_unit[k] <= pa->body_unit)
 				break;
-			s = loader_join_score(cx->lp, a->paras[a->npara - 1],
+			if (ps.keys == NULL)
+				loader_pairs_build(&ps, cx->lp);
+			s = loader_join_score(&ps, a->paras[a->npara - 1],
 			    p->paras[k]);
 			if (s > best) {
 				best = s;
@@ -1447,6 +1506,7 @@ loader_tails(struct loader_ctx *cx)
 		pa->npu = best_k;
 		la->open = !loader_is_closed(a->paras[a->npara - 1]);
 	}
+	free(ps.keys);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1672,21 +1732,23 @@ loader_split_page(struct issue *is, const char *text, size_t len,
 		clean_len = loader_trim_len(body, strlen(body));
 		if (clean_len > 0) {
 			util_grow(&ln, &lncap, nln + 1, sizeof *ln);
-			ln[nln].text = xstrndup(body, clean_len);
+			/* Keep the sanitised copy, trimmed in place. */
+			memmove(clean, body, clean_len);
+			clean[clean_len] = '\0';
+			ln[nln].text = clean;
 			ln[nln].line = line;
 			ln[nln].indented = indented;
-			/* Typeset width: CJK punctuation such as “ ” … is
-			 * as wide as an ideograph on the printed page. */
-			ln[nln].width = u8_width((const uint8_t *)body,
-			    clean_len, "GBK");
+			ln[nln].width = -1;	/* measured when needed */
 			nln++;
-		} else if (nln > 0) {
-			loader_group(&lp, ln, nln);
-			for (i = 0; i < nln; i++)
-				free(ln[i].text);
-			nln = 0;
+		} else {
+			free(clean);
+			if (nln > 0) {
+				loader_group(&lp, ln, nln);
+				for (i = 0; i < nln; i++)
+					free(ln[i].text);
+				nln = 0;
+			}
 		}
-		free(clean);
 		if (e >= end)
 			break;
 		if (*e == '\r' && e + 1 < end && e[1] == '\n')
