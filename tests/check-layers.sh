@@ -1,3 +1,105 @@
 #!/bin/sh
-# placeholder
-exit 0
+# check-layers.sh -- the layering rules of STYLE.md 4.1 and 4.5, checked
+# on the sources:
+#   1. only src/ui*.c include a curses header (curses.h, ncurses.h,
+#      ncursesw/..., term.h, panel.h, menu.h, form.h) or call curses
+#      functions (initscr, endwin, newwin, wrefresh, doupdate, getch...);
+#   2. only src/main.c and src/ui*.c include "ui.h" (nothing below the
+#      front end reaches up into it);
+#   3. library modules do not print: no printf, puts, perror, putchar or
+#      writes to stdout/stderr outside src/main.c, src/ui*.c and util.c's
+#      fatal() (dump.c writes to the FILE it is given).
+# The checker first runs on a small tree that breaks every rule, so a
+# checker that finds nothing cannot pass by accident.
+# Usage: check-layers.sh [SRCDIR]   (default $top_srcdir/src)
+: "${top_srcdir:=.}"
+
+# Non-comment lines of FILE as "FILE:LINE:TEXT" (block comments whose
+# lines start with "/*" or " *" are skipped; good enough for house style).
+layers_code() {
+	awk '
+	/^[ \t]*\/\*/ { if ($0 !~ /\*\//) inc = 1; next }
+	inc { if ($0 ~ /\*\//) inc = 0; next }
+	{ print FILENAME ":" FNR ":" $0 }' "$1"
+}
+
+# Check the .c and .h files of directory $1; print every violation.
+# Returns 1 when there was one.
+layers_check() {
+	dir=$1
+	bad=0
+	for f in "$dir"/*.c "$dir"/*.h; do
+		[ -f "$f" ] || continue
+		base=${f##*/}
+		case $base in
+		ui.c | ui-*.c) ui=yes ;;
+		*) ui=no ;;
+		esac
+		if [ $ui = no ] && layers_code "$f" | grep -E \
+		    '^[^:]*:[0-9]+:[ \t]*#[ \t]*include[ \t]*<(n?curses(w/[a-z]*)?\.h|ncursesw?/[a-z]+\.h|term\.h|panel\.h|menu\.h|form\.h)>'
+		then
+			echo "check-layers: $f: only src/ui*.c may include curses"
+			bad=1
+		fi
+		if [ $ui = no ] && layers_code "$f" | grep -E \
+		    '(^|[^A-Za-z0-9_])(initscr|endwin|newwin|newpad|delwin|wrefresh|wnoutrefresh|doupdate|wgetch|getch|wget_wch|get_wch|keypad|mvwaddnstr|waddnstr|mvaddstr|addstr|printw|wprintw|start_color|init_pair|wattron|attron|cbreak|noecho)[ \t]*\('
+		then
+			echo "check-layers: $f: curses calls belong in src/ui*.c"
+			bad=1
+		fi
+		case $base in
+		main.c | ui.c | ui-*.c) ;;
+		*)
+			if layers_code "$f" | grep -E \
+			    '^[^:]*:[0-9]+:[ \t]*#[ \t]*include[ \t]*"ui(-[a-z]+)?\.h"'
+			then
+				echo "check-layers: $f: only main.c and ui*.c" \
+				    "may include ui headers"
+				bad=1
+			fi
+			;;
+		esac
+		case $base in
+		main.c | ui.c | ui-*.c | util.c | *.h) ;;
+		*)
+			if layers_code "$f" | grep -E \
+			    '(^|[^A-Za-z0-9_])(printf|puts|perror|putchar|vprintf)[ \t]*\(|(^|[^A-Za-z0-9_])(stdout|stderr)([^A-Za-z0-9_]|$)'
+			then
+				echo "check-layers: $f: library modules do not" \
+				    "print (return a cause or add a diagnostic)"
+				bad=1
+			fi
+			;;
+		esac
+	done
+	return $bad
+}
+
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+
+# The checker must catch a broken tree: one file per rule.
+mkdir "$tmp/src" || exit 99
+printf '#include <config.h>\n#include <curses.h>\n' >"$tmp/src/text.c"
+printf 'void\nx(void)\n{\n\tinitscr();\n}\n' >"$tmp/src/layout.c"
+printf '#include "ui.h"\n' >"$tmp/src/state.c"
+printf 'void\ny(void)\n{\n\tprintf("hello\\n");\n}\n' >"$tmp/src/loader.c"
+printf '/*\n * Comments may say printf( and initscr( freely.\n */\n' \
+    >"$tmp/src/model.c"
+printf '#include <ncursesw/curses.h>\n#include "ui.h"\n' >"$tmp/src/ui-toc.c"
+layers_check "$tmp/src" >"$tmp/out"
+n=$(grep -c '^check-layers:' "$tmp/out")
+if [ "$n" -ne 4 ] || grep -q 'model\.c\|ui-toc\.c' "$tmp/out"; then
+	echo "check-layers: self-test failed: expected exactly 4 findings" \
+	    "(text.c, layout.c, state.c, loader.c), got:"
+	cat "$tmp/out"
+	exit 99
+fi
+
+src=${1:-$top_srcdir/src}
+[ -d "$src" ] || { echo "check-layers: no directory $src"; exit 99; }
+if layers_check "$src"; then
+	echo "check-layers: $(ls "$src"/*.c "$src"/*.h | wc -l) files ok"
+	exit 0
+fi
+exit 1
