@@ -289,11 +289,49 @@ dump_outline(FILE *fp, const struct library *lib)
 	}
 }
 
+/* One diagnostic as "file:line:col: warning: message". */
+static void
+dump_check_diag(FILE *fp, const struct diag *d)
+{
+	const char	*sev;
+
+	switch (d->severity) {
+	case DIAG_ERROR:
+		sev = _("error");
+		break;
+	case DIAG_WARNING:
+		sev = _("warning");
+		break;
+	default:
+		sev = _("note");
+		break;
+	}
+	fputs(d->file != NULL ? d->file : "-", fp);
+	if (d->line != 0)
+		fprintf(fp, ":%zu", d->line);
+	if (d->line != 0 && d->col != 0)
+		fprintf(fp, ":%zu", d->col);
+	fprintf(fp, ": %s: %s\n", sev, d->message);
+}
+
+/* How sure the encoding detection was, in words. */
+static const char *
+dump_check_sure(int confidence)
+{
+	if (confidence >= 100)
+		return _("certain");
+	if (confidence >= 80)
+		return _("sure");
+	if (confidence >= 60)
+		return _("fairly sure");
+	return _("unsure, check with --encoding");
+}
+
 size_t
 dump_check(FILE *fp, const struct library *lib)
 {
-	size_t	i, j, k, problems = 0, pchars;
-	char	date[16], *s;
+	size_t	i, j, k, problems = 0, notes = 0, pchars, ichars;
+	char	date[16];
 
 	for (i = 0; i < lib->n; i++) {
 		const struct issue *is = lib->issues[i];
@@ -304,11 +342,18 @@ dump_check(FILE *fp, const struct library *lib)
 		    is->title : _("(unknown)"));
 		fprintf(fp, _("  date: %s\n"), date[0] != '\0' ? date :
 		    _("(unknown)"));
-		fprintf(fp, _("  encoding: %s (confidence %d%%)\n"),
+		fprintf(fp, _("  encoding: %s, %d%% %s"),
 		    is->encoding != NULL ? is->encoding : "?",
-		    is->confidence);
-		fprintf(fp, _("  %zu pages, %zu articles\n"), is->npages,
-		    issue_narticles(is));
+		    is->confidence, dump_check_sure(is->confidence));
+		if (is->enc_reason != NULL)
+			fprintf(fp, " (%s)", is->enc_reason);
+		fputc('\n', fp);
+		ichars = 0;
+		for (j = 0; j < is->npages; j++)
+			for (k = 0; k < is->pages[j].narts; k++)
+				ichars += article_chars(&is->pages[j].arts[k]);
+		fprintf(fp, _("  %zu pages \u00d7 %zu articles, %zu "
+		    "characters\n"), is->npages, issue_narticles(is), ichars);
 		for (j = 0; j < is->npages; j++) {
 			const struct page *pg = &is->pages[j];
 
@@ -318,31 +363,35 @@ dump_check(FILE *fp, const struct library *lib)
 			if (pg->number > 0)
 				fprintf(fp, _("  page %d"), pg->number);
 			else
-				fprintf(fp, _("  page ?"));
-			fprintf(fp, _(" %s: %zu articles, %zu characters\n"),
-			    pg->name != NULL ? pg->name : "",
+				fputs(_("  page ?"), fp);
+			if (pg->name != NULL)
+				fprintf(fp, " %s", pg->name);
+			fprintf(fp, _(": %zu articles, %zu characters\n"),
 			    pg->narts, pchars);
 			for (k = 0; k < pg->narts; k++) {
 				const struct article *a = &pg->arts[k];
 
-				fprintf(fp, "    %5zu  %s\n", article_chars(a),
-				    article_title(a));
+				fprintf(fp, "    %6zu  %s%s\n", article_chars(a),
+				    a->kind == ARTICLE_PHOTO ? _("[photo] ") :
+				    "", article_title(a));
 			}
 		}
 		for (j = 0; j < is->diags.n; j++) {
-			s = diag_format(&is->diags.v[j]);
-			fprintf(fp, "%s\n", s);
-			free(s);
+			dump_check_diag(fp, &is->diags.v[j]);
 			if (is->diags.v[j].severity >= DIAG_WARNING)
 				problems++;
+			else
+				notes++;
 		}
 	}
 	for (j = 0; j < lib->diags.n; j++) {
-		s = diag_format(&lib->diags.v[j]);
-		fprintf(fp, "%s\n", s);
-		free(s);
+		dump_check_diag(fp, &lib->diags.v[j]);
 		if (lib->diags.v[j].severity >= DIAG_WARNING)
 			problems++;
+		else
+			notes++;
 	}
+	fprintf(fp, _("%zu issues, %zu problems, %zu notes\n"), lib->n,
+	    problems, notes);
 	return problems;
 }
