@@ -4,6 +4,9 @@
 #   1. only src/ui*.c include a curses header (curses.h, ncurses.h,
 #      ncursesw/..., term.h, panel.h, menu.h, form.h) or call curses
 #      functions (initscr, endwin, newwin, wrefresh, doupdate, getch...);
+#      a private UI header (src/ui-*.h) may include curses too, as long
+#      as only src/ui*.c include that header, so that nothing else is
+#      compiled against curses;
 #   2. only src/main.c and src/ui*.c include "ui.h" (nothing below the
 #      front end reaches up into it);
 #   3. library modules do not print: no printf, puts, perror, putchar or
@@ -23,20 +26,29 @@ layers_code() {
 	{ print FILENAME ":" FNR ":" $0 }' "$1"
 }
 
+curses_include='^[^:]*:[0-9]+:[ \t]*#[ \t]*include[ \t]*<(n?curses(w/[a-z]*)?\.h|ncursesw?/[a-z]+\.h|term\.h|panel\.h|menu\.h|form\.h)>'
+
 # Check the .c and .h files of directory $1; print every violation.
 # Returns 1 when there was one.
 layers_check() {
 	dir=$1
 	bad=0
+	# The UI headers that include curses.
+	curses_hdrs=
+	for f in "$dir"/ui*.h; do
+		[ -f "$f" ] || continue
+		if layers_code "$f" | grep -Eq "$curses_include"; then
+			curses_hdrs="$curses_hdrs ${f##*/}"
+		fi
+	done
 	for f in "$dir"/*.c "$dir"/*.h; do
 		[ -f "$f" ] || continue
 		base=${f##*/}
 		case $base in
-		ui.c | ui-*.c) ui=yes ;;
+		ui.c | ui-*.c | ui-*.h) ui=yes ;;
 		*) ui=no ;;
 		esac
-		if [ $ui = no ] && layers_code "$f" | grep -E \
-		    '^[^:]*:[0-9]+:[ \t]*#[ \t]*include[ \t]*<(n?curses(w/[a-z]*)?\.h|ncursesw?/[a-z]+\.h|term\.h|panel\.h|menu\.h|form\.h)>'
+		if [ $ui = no ] && layers_code "$f" | grep -E "$curses_include"
 		then
 			echo "check-layers: $f: only src/ui*.c may include curses"
 			bad=1
@@ -57,6 +69,21 @@ layers_check() {
 				    "may include ui headers"
 				bad=1
 			fi
+			;;
+		esac
+		case $base in
+		ui.c | ui-*.c) ;;
+		*)
+			# A UI header that includes curses is for ui*.c only.
+			for h in $curses_hdrs; do
+				if layers_code "$f" | grep -E \
+				    "^[^:]*:[0-9]+:[ \t]*#[ \t]*include[ \t]*\"$h\""
+				then
+					echo "check-layers: $f: $h includes" \
+					    "curses; only src/ui*.c may include it"
+					bad=1
+				fi
+			done
 			;;
 		esac
 		case $base in
@@ -87,11 +114,16 @@ printf 'void\ny(void)\n{\n\tprintf("hello\\n");\n}\n' >"$tmp/src/loader.c"
 printf '/*\n * Comments may say printf( and initscr( freely.\n */\n' \
     >"$tmp/src/model.c"
 printf '#include <ncursesw/curses.h>\n#include "ui.h"\n' >"$tmp/src/ui-toc.c"
+printf '#include <curses.h>\n' >"$tmp/src/ui-draw.h"
+printf '#include "ui-draw.h"\n' >"$tmp/src/ui-article.c"
+printf '#include "ui-draw.h"\n' >"$tmp/src/search.c"
 layers_check "$tmp/src" >"$tmp/out"
 n=$(grep -c '^check-layers:' "$tmp/out")
-if [ "$n" -ne 4 ] || grep -q 'model\.c\|ui-toc\.c' "$tmp/out"; then
-	echo "check-layers: self-test failed: expected exactly 4 findings" \
-	    "(text.c, layout.c, state.c, loader.c), got:"
+if [ "$n" -ne 6 ] || grep -Eq \
+    '^check-layers: [^ ]*/(model\.c|ui-toc\.c|ui-article\.c|ui-draw\.h):' \
+    "$tmp/out"; then
+	echo "check-layers: self-test failed: expected exactly 6 findings" \
+	    "(text.c, layout.c, state.c, loader.c, search.c twice), got:"
 	cat "$tmp/out"
 	exit 99
 fi
