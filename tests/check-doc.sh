@@ -6,6 +6,8 @@
 #     (--dump[=FORMAT], --ambiguous-width=auto|1|2);
 #   - every option tag of the man page's OPTIONS section is printed by
 #     --help;
+#   - the defaults that --help states ("default 80") are the ones the
+#     man page states for the same options;
 #   - every long option that --help prints is named in README.
 # The man page is read from its source (no groff needed).
 : "${top_srcdir:=.}" "${DUBAO:=src/dubao}"
@@ -27,7 +29,7 @@ doc_help_options() {
 # font macros joined (.BR/.BI/... without spaces), \c continued, escapes
 # removed.
 doc_man_options() {
-	awk '
+	awk -v mode="${1:-opts}" '
 	function render(s,    macro, out, arg, alt, n, c, i, q) {
 		if (s !~ /^\./)
 			return s
@@ -53,26 +55,87 @@ doc_man_options() {
 			out = out (n > 0 && !alt ? " " : "") arg
 		return out
 	}
-	/^\.SH/ { insec = ($0 ~ /^\.SH[ \t]+"?OPTIONS"?[ \t]*$/); want = 0; next }
+	function clean(s) {
+		gsub(/\\-/, "-", s)
+		gsub(/\\f[BIRP]/, "", s)
+		gsub(/\\&/, "", s)
+		gsub(/\\\|/, "", s)
+		return s
+	}
+	# Print the options of the finished tag (mode opts), or each option
+	# name with the default its description states (mode defaults).
+	function flush(    t, o, d) {
+		if (tag == "")
+			return
+		t = tag
+		d = ""
+		if (match(desc, /[Dd]efault[,:]? +[A-Za-z0-9]+/)) {
+			d = substr(desc, RSTART, RLENGTH)
+			sub(/.* /, "", d)
+		}
+		while (match(t, /--[a-z][a-z0-9-]*[^ ,]*/)) {
+			o = substr(t, RSTART, RLENGTH)
+			t = substr(t, RSTART + RLENGTH)
+			if (mode == "opts")
+				print o
+			else if (d != "") {
+				sub(/[[=].*/, "", o)
+				print o "\t" d
+			}
+		}
+		tag = ""
+		desc = ""
+	}
+	/^\.SH/ {
+		if (insec)
+			flush()
+		insec = ($0 ~ /^\.SH[ \t]+"?OPTIONS"?[ \t]*$/)
+		want = 0
+		next
+	}
 	!insec { next }
-	/^\.TP/ { want = 1; tag = ""; next }
+	/^\.TP/ { flush(); want = 1; tag = ""; next }
 	want {
 		t = render($0)
 		if (t ~ /\\c$/) {
 			tag = tag substr(t, 1, length(t) - 2)
 			next
 		}
-		tag = tag t
+		tag = clean(tag t)
 		want = 0
-		gsub(/\\-/, "-", tag)
-		gsub(/\\f[BIRP]/, "", tag)
-		gsub(/\\&/, "", tag)
-		gsub(/\\\|/, "", tag)
-		while (match(tag, /--[a-z][a-z0-9-]*[^ ,]*/)) {
-			print substr(tag, RSTART, RLENGTH)
-			tag = substr(tag, RSTART + RLENGTH)
+		next
+	}
+	/^\.(PP|P|LP|RS|RE|IP)/ { next }
+	tag != "" { desc = desc " " clean(render($0)) }
+	END { if (insec) flush() }' | sort -u
+}
+
+# "--option<TAB>default" for every option whose --help text on standard
+# input states a default ("default 80", "default auto").
+doc_help_defaults() {
+	awk '
+	function flush(    d) {
+		if (opt != "" && match(desc, /[Dd]efault[,:]? +[A-Za-z0-9]+/)) {
+			d = substr(desc, RSTART, RLENGTH)
+			sub(/.* /, "", d)
+			print opt "\t" d
 		}
-	}' | sort -u
+		opt = ""
+		desc = ""
+	}
+	/^  +(-[A-Za-z0-9], )?--[a-z]/ {
+		flush()
+		s = $0
+		sub(/^ +(-[A-Za-z0-9], )?/, "", s)
+		opt = s
+		sub(/[[= ].*/, "", opt)
+		sub(/^[^ ]*/, "", s)
+		desc = s
+		next
+	}
+	/^      +[^ -]/ { if (opt != "") desc = desc " " $0; next }
+	{ flush() }
+	END { flush() }' | sort -u
 }
 
 # Self-test of the man page reader on the forms doc/dubao.1 uses.
@@ -84,8 +147,12 @@ cat >"$tmp/self.1" <<'EOF'
 text
 .TP
 .BI \-\-width= N
+Columns (default 80).
 .TP
 .BR \-\-color= auto | always | never
+The default,
+.BR auto ,
+asks.
 .TP
 .BR \-h ", " \-\-help
 .SH KEYS
@@ -95,6 +162,8 @@ EOF
 printf '%s\n' '--color=auto|always|never' '--dump[=FORMAT]' '--help' \
     '--width=N' | sort >"$tmp/self.want"
 doc_man_options <"$tmp/self.1" >"$tmp/self.got"
+printf -- '--color\tauto\n--width\t80\n' >>"$tmp/self.want"
+doc_man_options defaults <"$tmp/self.1" >>"$tmp/self.got"
 if ! cmp -s "$tmp/self.want" "$tmp/self.got"; then
 	echo "check-doc: self-test of the man page reader failed:"
 	diff "$tmp/self.want" "$tmp/self.got"
@@ -125,6 +194,19 @@ for o in $(comm -13 "$tmp/help.opts" "$tmp/man.opts"); do
 	echo "check-doc: $o is in the OPTIONS of doc/dubao.1 but not in --help"
 	fail=1
 done
+doc_help_defaults <"$tmp/help" >"$tmp/help.defaults"
+doc_man_options defaults <"$man" >"$tmp/man.defaults"
+comm -23 "$tmp/help.defaults" "$tmp/man.defaults" |
+while IFS="$(printf '\t')" read -r o d; do
+	echo "check-doc: --help gives $o the default '$d'; doc/dubao.1 does not"
+	echo x >>"$tmp/bad.defaults"
+done
+comm -13 "$tmp/help.defaults" "$tmp/man.defaults" |
+while IFS="$(printf '\t')" read -r o d; do
+	echo "check-doc: doc/dubao.1 gives $o the default '$d'; --help does not"
+	echo x >>"$tmp/bad.defaults"
+done
+[ -f "$tmp/bad.defaults" ] && fail=1
 while IFS= read -r o; do
 	name=$(printf '%s\n' "$o" | sed 's/=.*//; s/\[.*//')
 	if ! grep -q -e "$name\$" -e "$name[^a-z0-9-]" "$readme"; then
@@ -133,5 +215,7 @@ while IFS= read -r o; do
 	fi
 done <"$tmp/help.opts"
 [ $fail -eq 0 ] &&
-    echo "check-doc: $(wc -l <"$tmp/help.opts") options agree in --help, doc/dubao.1 and README"
+    echo "check-doc: $(wc -l <"$tmp/help.opts") options and" \
+    "$(wc -l <"$tmp/help.defaults") defaults agree in --help," \
+    "doc/dubao.1 and README"
 exit $fail
