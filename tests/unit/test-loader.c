@@ -49,7 +49,7 @@ test_join(void)
 	}
 	issue_free(is);
 
-	is = parse("A Title\n\nThe river rose over the\nbanks and the news-\npaper "
+	is = parse("RIVER NEWS\n\nThe river rose over the\nbanks and the news-\npaper "
 	    "office closed at 10\n30 people were there.\n");
 	a = art(is, 0, 0);
 	CHECK(a != NULL && a->npara == 1);
