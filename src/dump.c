@@ -330,7 +330,8 @@ dump_check_sure(int confidence)
 size_t
 dump_check(FILE *fp, const struct library *lib)
 {
-	size_t	i, j, k, problems = 0, notes = 0, pchars, ichars;
+	size_t	i, j, k, n, problems = 0, notes = 0, pchars, ichars;
+	size_t	*chars = NULL, ncap = 0;
 	char	date[16];
 
 	for (i = 0; i < lib->n; i++) {
@@ -348,18 +349,24 @@ dump_check(FILE *fp, const struct library *lib)
 		if (is->enc_reason != NULL)
 			fprintf(fp, " (%s)", is->enc_reason);
 		fputc('\n', fp);
-		ichars = 0;
+		/* 字数 of every article, counted once. */
+		util_grow(&chars, &ncap, issue_narticles(is) + 1,
+		    sizeof *chars);
+		ichars = n = 0;
 		for (j = 0; j < is->npages; j++)
-			for (k = 0; k < is->pages[j].narts; k++)
-				ichars += article_chars(&is->pages[j].arts[k]);
+			for (k = 0; k < is->pages[j].narts; k++) {
+				chars[n] = article_chars(&is->pages[j].arts[k]);
+				ichars += chars[n++];
+			}
 		fprintf(fp, _("  %zu pages \u00d7 %zu articles, %zu "
-		    "characters\n"), is->npages, issue_narticles(is), ichars);
+		    "characters\n"), is->npages, n, ichars);
+		n = 0;
 		for (j = 0; j < is->npages; j++) {
 			const struct page *pg = &is->pages[j];
 
 			pchars = 0;
 			for (k = 0; k < pg->narts; k++)
-				pchars += article_chars(&pg->arts[k]);
+				pchars += chars[n + k];
 			if (pg->number > 0)
 				fprintf(fp, _("  page %d"), pg->number);
 			else
@@ -371,7 +378,7 @@ dump_check(FILE *fp, const struct library *lib)
 			for (k = 0; k < pg->narts; k++) {
 				const struct article *a = &pg->arts[k];
 
-				fprintf(fp, "    %6zu  %s%s\n", article_chars(a),
+				fprintf(fp, "    %6zu  %s%s\n", chars[n++],
 				    a->kind == ARTICLE_PHOTO ? _("[photo] ") :
 				    "", article_title(a));
 			}
@@ -384,6 +391,7 @@ dump_check(FILE *fp, const struct library *lib)
 				notes++;
 		}
 	}
+	free(chars);
 	for (j = 0; j < lib->diags.n; j++) {
 		dump_check_diag(fp, &lib->diags.v[j]);
 		if (lib->diags.v[j].severity >= DIAG_WARNING)

@@ -271,31 +271,38 @@ loader_dir_crawler_name(struct loader_dir_file *f)
 }
 
 /*
- * The page number a page file's name gives: 03.txt, 第03版.txt,
- * page03.txt, A03-要闻.txt (the only run of one to three digits), or 0.
+ * The page number a page file's name gives, or 0: one to three digits,
+ * after an optional 第, "page", "p" or a single capital letter (A03),
+ * before an optional 版, then the end of the name or a separator and
+ * anything (03.txt, 第03版.txt, page3.txt, A03-要闻.txt). Names such as
+ * utf16le.txt or wrap20.txt give none.
  */
 static int
 loader_dir_page_from_name(const char *name)
 {
-	const char	*s, *run = NULL;
-	int		 v, nruns = 0;
-	size_t		 n;
+	static const char *const prefixes[] = { "第", "page", "Page", "p" };
+	const char	*s = name;
+	size_t		 i, n;
+	int		 v;
 
-	for (s = name; *s != '\0' && *s != '.'; s++) {
-		if (!isdigit((unsigned char)*s))
-			continue;
-		n = 0;
-		while (isdigit((unsigned char)s[n]))
-			n++;
-		nruns++;
-		run = n <= 3 ? s : NULL;
-		s += n - 1;
+	for (i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+		n = strlen(prefixes[i]);
+		if (strncmp(s, prefixes[i], n) == 0) {
+			s += n;
+			break;
+		}
 	}
-	if (nruns != 1 || run == NULL)
+	if (s == name && *s >= 'A' && *s <= 'Z')
+		s++;
+	if (*s == '-' || *s == '_')
+		s++;
+	if ((v = loader_dir_digits(&s, 3)) <= 0 || isdigit((unsigned char)*s))
 		return 0;
-	s = run;
-	v = loader_dir_digits(&s, 3);
-	return v > 0 ? v : 0;
+	if (strncmp(s, "版", strlen("版")) == 0)
+		s += strlen("版");
+	if (*s != '\0' && *s != '.' && *s != '-' && *s != '_' && *s != ' ')
+		return 0;
+	return v;
 }
 
 /* Does folder name NAME (N bytes) obviously name a newspaper? */

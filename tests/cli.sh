@@ -74,6 +74,10 @@ tr -d ' \n' <out | grep -q '"number":2,.*第二个标题.*"number":10,.*第一�
 	echo "FAIL: pages of an issue folder not numbered or ordered"
 	fail=1; }
 
+# A name with digits that are no page number gives none.
+cp good.txt wrap20.txt
+expect 0 '"number": null' --dump=json wrap20.txt
+
 # A library with a symbolic link loop and a second dated issue: both
 # issues, sorted by date, and the loop reported, not followed forever.
 mkdir -p lib/报/2021-12-06
