@@ -1,2 +1,820 @@
-/* state.c -- placeholder until its module lands. */
+/*
+ * state.c -- the reader's state and the ops that change it ("keys -> ops
+ * -> state"). Pure: the UI hands in the sizes it measured (layout lines,
+ * pane rows) and gets back flags saying what to redraw, plus a translated
+ * message for the message line.
+ *
+ * Invariants kept after every call:
+ * - issue < lib->n; page < npages unless the issue has no page; art <
+ *   narts unless the page has no article (then nothing is shown);
+ * - line <= the last line that still fills the view (0 when it all fits);
+ * - toc_sel < state_toc_count(), and toc_top <= toc_sel < toc_top +
+ *   toc_rows when toc_rows > 0;
+ * - the current article is marked read.
+ */
 #include <config.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "util.h"
+#include "model.h"
+#include "search.h"
+#include "state.h"
+
+static const struct state_opinfo {
+	const char	*name;
+	const char	*help;
+} state_ops[OP__COUNT] = {
+	[OP_NONE] = { NULL, NULL },
+	[OP_LINE_DOWN] = { "line-down", N_("next line, or next item") },
+	[OP_LINE_UP] = { "line-up", N_("previous line, or previous item") },
+	[OP_PAGE_DOWN] = { "page-down",
+	    N_("next screen (at the end: the next article)") },
+	[OP_PAGE_UP] = { "page-up", N_("previous screen") },
+	[OP_HALF_DOWN] = { "half-down", N_("half a screen down") },
+	[OP_HALF_UP] = { "half-up", N_("half a screen up") },
+	[OP_TOP] = { "top", N_("first line") },
+	[OP_BOTTOM] = { "bottom", N_("last line") },
+	[OP_OPEN] = { "open",
+	    N_("open the item; in an article follow its continuation") },
+	[OP_BACK] = { "back",
+	    N_("go back (from a continuation, or to the contents)") },
+	[OP_FOCUS_NEXT] = { "focus-next", N_("move to the other pane") },
+	[OP_TOGGLE_CONTENTS] = { "toggle-contents",
+	    N_("show or hide the contents") },
+	[OP_NEXT_ARTICLE] = { "next-article", N_("next article") },
+	[OP_PREV_ARTICLE] = { "prev-article", N_("previous article") },
+	[OP_NEXT_PAGE] = { "next-page", N_("next page (版)") },
+	[OP_PREV_PAGE] = { "prev-page", N_("previous page (版)") },
+	[OP_NEXT_ISSUE] = { "next-issue", N_("next issue") },
+	[OP_PREV_ISSUE] = { "prev-issue", N_("previous issue") },
+	[OP_SEARCH] = { "search", N_("search the issue from here") },
+	[OP_NEXT_MATCH] = { "next-match", N_("next match") },
+	[OP_PREV_MATCH] = { "prev-match", N_("previous match") },
+	[OP_INFO] = { "info", N_("about this issue") },
+	[OP_HELP] = { "help", N_("this help") },
+	[OP_QUIT] = { "quit", N_("go back, or quit at the top") },
+	[OP_QUIT_NOW] = { "quit-now", N_("quit at once") },
+	[OP_REDRAW] = { "redraw", N_("redraw the screen") },
+};
+
+const char *
+state_op_name(enum op op)
+{
+	if ((int)op < 0 || op >= OP__COUNT)
+		return NULL;
+	return state_ops[op].name;
+}
+
+const char *
+state_op_help(enum op op)
+{
+	if ((int)op <= 0 || op >= OP__COUNT)
+		return "";
+	return _(state_ops[op].help);
+}
+
+enum op
+state_op_find(const char *name)
+{
+	int	i;
+
+	for (i = 1; i < OP__COUNT; i++)
+		if (strcmp(state_ops[i].name, name) == 0)
+			return (enum op)i;
+	return OP_NONE;
+}
+
+static const struct issue *
+state_issue(const struct reader_state *st)
+{
+	return st->lib->issues[st->issue];
+}
+
+static size_t
+state_narts(const struct reader_state *st, size_t page)
+{
+	const struct issue	*is = state_issue(st);
+
+	return page < is->npages ? is->pages[page].narts : 0;
+}
+
+static size_t
+state_ordinal(const struct issue *is, size_t page, size_t art)
+{
+	size_t	p, n = 0;
+
+	for (p = 0; p < page && p < is->npages; p++)
+		n += is->pages[p].narts;
+	return n + art;
+}
+
+const struct article *
+state_article(const struct reader_state *st)
+{
+	const struct issue	*is = state_issue(st);
+
+	if (st->art >= state_narts(st, st->page))
+		return NULL;
+	return &is->pages[st->page].arts[st->art];
+}
+
+size_t
+state_article_no(const struct reader_state *st, size_t *total)
+{
+	const struct issue	*is = state_issue(st);
+
+	*total = issue_narticles(is);
+	return state_ordinal(is, st->page, st->art);
+}
+
+bool
+state_is_read(const struct reader_state *st, size_t issue, size_t page,
+    size_t art)
+{
+	const struct issue	*is;
+	size_t			 k;
+
+	if (issue >= st->lib->n)
+		return false;
+	is = st->lib->issues[issue];
+	k = state_ordinal(is, page, art);
+	return k < issue_narticles(is) && st->read[issue][k];
+}
+
+size_t
+state_toc_count(const struct reader_state *st)
+{
+	const struct issue	*is = state_issue(st);
+	size_t			 p, n = 0;
+
+	for (p = 0; p < is->npages; p++)
+		n += 1 + is->pages[p].narts;
+	return n;
+}
+
+void
+state_toc_item(const struct reader_state *st, size_t k, size_t *page,
+    size_t *art)
+{
+	const struct issue	*is = state_issue(st);
+	size_t			 p;
+
+	for (p = 0; p < is->npages; p++) {
+		if (k == 0) {
+			*page = p;
+			*art = SIZE_MAX;
+			return;
+		}
+		k--;
+		if (k < is->pages[p].narts) {
+			*page = p;
+			*art = k;
+			return;
+		}
+		k -= is->pages[p].narts;
+	}
+	*page = is->npages;
+	*art = SIZE_MAX;
+}
+
+/* The contents item of PAGE's article ART (SIZE_MAX: the page line). */
+static size_t
+state_toc_index(const struct reader_state *st, size_t page, size_t art)
+{
+	const struct issue	*is = state_issue(st);
+	size_t			 p, k = 0;
+
+	for (p = 0; p < page && p < is->npages; p++)
+		k += 1 + is->pages[p].narts;
+	return art == SIZE_MAX ? k : k + 1 + art;
+}
+
+static void
+state_toc_fix(struct reader_state *st)
+{
+	size_t	n = state_toc_count(st), rows;
+
+	if (n == 0) {
+		st->toc_sel = st->toc_top = 0;
+		return;
+	}
+	if (st->toc_sel >= n)
+		st->toc_sel = n - 1;
+	rows = st->toc_rows > 0 ? (size_t)st->toc_rows : 1;
+	if (st->toc_sel < st->toc_top)
+		st->toc_top = st->toc_sel;
+	if (st->toc_sel >= st->toc_top + rows)
+		st->toc_top = st->toc_sel - rows + 1;
+	if (n > rows && st->toc_top > n - rows)
+		st->toc_top = n - rows;
+	if (n <= rows)
+		st->toc_top = 0;
+}
+
+static size_t
+state_max_line(const struct reader_state *st)
+{
+	size_t	rows = st->rows > 0 ? (size_t)st->rows : 1;
+
+	return st->nlines > rows ? st->nlines - rows : 0;
+}
+
+static void
+state_mark_read(struct reader_state *st)
+{
+	const struct issue	*is = state_issue(st);
+	size_t			 k;
+
+	if (st->art >= state_narts(st, st->page))
+		return;
+	k = state_ordinal(is, st->page, st->art);
+	if (k < issue_narticles(is))
+		st->read[st->issue][k] = true;
+}
+
+/* Show article ART of PAGE from its first line; sync the contents. */
+static int
+state_go(struct reader_state *st, size_t page, size_t art)
+{
+	st->page = page;
+	st->art = art;
+	st->line = 0;
+	st->nlines = 0;
+	st->want = false;
+	state_mark_read(st);
+	st->toc_sel = state_toc_index(st, page, art < state_narts(st, page) ?
+	    art : SIZE_MAX);
+	state_toc_fix(st);
+	return STATE_RELAYOUT | STATE_DRAW_ALL;
+}
+
+static void
+state_msg(struct reader_state *st, const char *msg)
+{
+	st->msg = msg;
+}
+
+void
+state_init(struct reader_state *st, const struct library *lib)
+{
+	size_t	i, n;
+
+	memset(st, 0, sizeof *st);
+	st->lib = lib;
+	st->toc_shown = true;
+	st->focus = STATE_FOCUS_TOC;
+	st->read = xcalloc(lib->n, sizeof *st->read);
+	for (i = 0; i < lib->n; i++) {
+		n = issue_narticles(lib->issues[i]);
+		st->read[i] = xcalloc(n > 0 ? n : 1, sizeof **st->read);
+	}
+	search_init(&st->search);
+	st->hit = SIZE_MAX;
+	state_go(st, 0, 0);
+}
+
+void
+state_clear(struct reader_state *st)
+{
+	size_t	i;
+
+	if (st->read != NULL)
+		for (i = 0; i < st->lib->n; i++)
+			free(st->read[i]);
+	free(st->read);
+	free(st->back);
+	search_clear(&st->search);
+	memset(st, 0, sizeof *st);
+}
+
+void
+state_set_view(struct reader_state *st, size_t nlines, int rows,
+    int toc_rows)
+{
+	st->nlines = nlines;
+	st->rows = rows;
+	st->toc_rows = toc_rows;
+	if (st->line > state_max_line(st))
+		st->line = state_max_line(st);
+	state_toc_fix(st);
+}
+
+void
+state_set_line(struct reader_state *st, size_t line)
+{
+	st->line = line;
+	if (st->line > state_max_line(st))
+		st->line = state_max_line(st);
+	st->want = false;
+}
+
+void
+state_set_top(struct reader_state *st, enum layout_field field,
+    size_t index, size_t off)
+{
+	st->top_field = field;
+	st->top_index = index;
+	st->top_off = off;
+}
+
+static int
+state_next_article(struct reader_state *st, int count)
+{
+	const struct issue	*is = state_issue(st);
+	size_t			 p = st->page, a = st->art;
+
+	while (count-- > 0) {
+		size_t np = p, na = a + 1;
+
+		while (np < is->npages && na >= is->pages[np].narts) {
+			np++;
+			na = 0;
+		}
+		if (np >= is->npages)
+			break;
+		p = np;
+		a = na;
+	}
+	if (p == st->page && a == st->art) {
+		state_msg(st, _("already at the last article"));
+		return 0;
+	}
+	return state_go(st, p, a);
+}
+
+static int
+state_prev_article(struct reader_state *st, int count)
+{
+	const struct issue	*is = state_issue(st);
+	size_t			 p = st->page, a = st->art;
+
+	if (a > state_narts(st, p))
+		a = state_narts(st, p);
+	while (count-- > 0) {
+		size_t np = p, na = a;
+
+		while (na == 0 && np > 0) {
+			np--;
+			na = is->pages[np].narts;
+		}
+		if (na == 0)
+			break;
+		p = np;
+		a = na - 1;
+	}
+	if (p == st->page && a == st->art) {
+		state_msg(st, _("already at the first article"));
+		return 0;
+	}
+	return state_go(st, p, a);
+}
+
+static int
+state_go_page(struct reader_state *st, int delta)
+{
+	const struct issue	*is = state_issue(st);
+	long			 p = (long)st->page + delta;
+
+	if (p < 0)
+		p = 0;
+	if (is->npages == 0 || (size_t)p >= is->npages)
+		p = is->npages > 0 ? (long)is->npages - 1 : 0;
+	if ((size_t)p == st->page) {
+		state_msg(st, delta > 0 ? _("already at the last page") :
+		    _("already at the first page"));
+		return 0;
+	}
+	return state_go(st, (size_t)p, 0);
+}
+
+static int
+state_go_issue(struct reader_state *st, int delta)
+{
+	long	i = (long)st->issue + delta;
+
+	if (st->lib->n == 1) {
+		state_msg(st, _("only one issue is open"));
+		return 0;
+	}
+	if (i < 0)
+		i = 0;
+	if ((size_t)i >= st->lib->n)
+		i = (long)st->lib->n - 1;
+	if ((size_t)i == st->issue) {
+		state_msg(st, delta > 0 ? _("already at the last issue") :
+		    _("already at the first issue"));
+		return 0;
+	}
+	st->issue = (size_t)i;
+	st->nback = 0;
+	st->hit = SIZE_MAX;
+	return state_go(st, 0, 0) | STATE_LAYOUT_PANES;
+}
+
+/* Push the current place and jump to the continuation, if any. */
+static int
+state_follow(struct reader_state *st)
+{
+	const struct issue	*is = state_issue(st);
+	const struct article	*a;
+	size_t			 p, k;
+	int			 to, from;
+	bool			 down;
+
+	if (st->art >= state_narts(st, st->page)) {
+		state_msg(st, _("nothing to open here"));
+		return 0;
+	}
+	a = &is->pages[st->page].arts[st->art];
+	down = a->cont_page != 0;
+	to = down ? a->cont_page : a->from_page;
+	from = is->pages[st->page].number;
+	if (to == 0) {
+		state_msg(st, _("this article does not continue on another "
+		    "page"));
+		return 0;
+	}
+	for (p = 0; p < is->npages; p++) {
+		if (is->pages[p].number != to)
+			continue;
+		/* The article there that points back here, else the first. */
+		for (k = 0; k < is->pages[p].narts; k++) {
+			const struct article *b = &is->pages[p].arts[k];
+
+			if ((down && b->from_page == from) ||
+			    (!down && b->cont_page == from))
+				break;
+		}
+		if (k == is->pages[p].narts)
+			k = 0;
+		util_grow(&st->back, &st->backcap, st->nback + 1,
+		    sizeof *st->back);
+		st->back[st->nback].issue = st->issue;
+		st->back[st->nback].page = st->page;
+		st->back[st->nback].art = st->art;
+		st->back[st->nback].line = st->line;
+		st->nback++;
+		snprintf(st->msgbuf, sizeof st->msgbuf,
+		    _("continued on page %d: back with h or q"), to);
+		st->msg = st->msgbuf;
+		st->focus = STATE_FOCUS_READER;
+		return state_go(st, p, k) | STATE_LAYOUT_PANES;
+	}
+	snprintf(st->msgbuf, sizeof st->msgbuf,
+	    _("page %d is not in this issue"), to);
+	st->msg = st->msgbuf;
+	return 0;
+}
+
+static int
+state_pop(struct reader_state *st)
+{
+	struct state_mark	*m;
+	int			 fl;
+
+	m = &st->back[--st->nback];
+	fl = state_go(st, m->page, m->art);
+	/* Lines are clamped by the next state_set_view(). */
+	st->want = false;
+	st->line = m->line;
+	st->nlines = SIZE_MAX;
+	return fl;
+}
+
+static int
+state_reader_op(struct reader_state *st, enum op op, int count)
+{
+	size_t	max = state_max_line(st), rows, step;
+
+	rows = st->rows > 0 ? (size_t)st->rows : 1;
+	switch (op) {
+	case OP_LINE_DOWN:
+	case OP_PAGE_DOWN:
+	case OP_HALF_DOWN:
+		if (st->line >= max) {
+			if (op == OP_PAGE_DOWN)
+				return state_next_article(st, 1);
+			state_msg(st, _("end of the article"));
+			return 0;
+		}
+		step = op == OP_LINE_DOWN ? 1 : op == OP_HALF_DOWN ?
+		    (rows + 1) / 2 : (rows > 2 ? rows - 1 : 1);
+		step *= (size_t)count;
+		st->line = max - st->line < step ? max : st->line + step;
+		return STATE_DRAW_READER;
+	case OP_LINE_UP:
+	case OP_PAGE_UP:
+	case OP_HALF_UP:
+		if (st->line == 0) {
+			state_msg(st, _("top of the article"));
+			return 0;
+		}
+		step = op == OP_LINE_UP ? 1 : op == OP_HALF_UP ?
+		    (rows + 1) / 2 : (rows > 2 ? rows - 1 : 1);
+		step *= (size_t)count;
+		st->line = st->line < step ? 0 : st->line - step;
+		return STATE_DRAW_READER;
+	case OP_TOP:
+		st->line = 0;
+		return STATE_DRAW_READER;
+	case OP_BOTTOM:
+		st->line = max;
+		return STATE_DRAW_READER;
+	case OP_OPEN:
+		return state_follow(st);
+	case OP_BACK:
+		if (st->nback > 0)
+			return state_pop(st);
+		st->focus = STATE_FOCUS_TOC;
+		st->toc_shown = true;
+		return STATE_DRAW_ALL | STATE_LAYOUT_PANES;
+	default:
+		return 0;
+	}
+}
+
+static int
+state_toc_op(struct reader_state *st, enum op op, int count)
+{
+	size_t	n = state_toc_count(st), rows, step, page, art;
+
+	rows = st->toc_rows > 0 ? (size_t)st->toc_rows : 1;
+	if (n == 0)
+		return 0;
+	switch (op) {
+	case OP_LINE_DOWN:
+	case OP_PAGE_DOWN:
+	case OP_HALF_DOWN:
+		if (st->toc_sel + 1 >= n) {
+			state_msg(st, _("end of the contents"));
+			return 0;
+		}
+		step = op == OP_LINE_DOWN ? 1 : op == OP_HALF_DOWN ?
+		    (rows + 1) / 2 : rows;
+		step *= (size_t)count;
+		st->toc_sel = n - 1 - st->toc_sel < step ? n - 1 :
+		    st->toc_sel + step;
+		break;
+	case OP_LINE_UP:
+	case OP_PAGE_UP:
+	case OP_HALF_UP:
+		if (st->toc_sel == 0) {
+			state_msg(st, _("top of the contents"));
+			return 0;
+		}
+		step = op == OP_LINE_UP ? 1 : op == OP_HALF_UP ?
+		    (rows + 1) / 2 : rows;
+		step *= (size_t)count;
+		st->toc_sel = st->toc_sel < step ? 0 : st->toc_sel - step;
+		break;
+	case OP_TOP:
+		st->toc_sel = 0;
+		break;
+	case OP_BOTTOM:
+		st->toc_sel = n - 1;
+		break;
+	case OP_OPEN:
+		return state_toc_open(st, st->toc_sel);
+	case OP_BACK:
+		state_toc_item(st, st->toc_sel, &page, &art);
+		st->toc_sel = state_toc_index(st, page, SIZE_MAX);
+		break;
+	default:
+		return 0;
+	}
+	state_toc_fix(st);
+	return STATE_DRAW_TOC;
+}
+
+int
+state_toc_open(struct reader_state *st, size_t k)
+{
+	size_t	page, art;
+	int	fl;
+
+	if (k >= state_toc_count(st))
+		return 0;
+	state_toc_item(st, k, &page, &art);
+	if (art == SIZE_MAX)
+		art = 0;
+	fl = state_go(st, page, art);
+	if (art >= state_narts(st, page)) {
+		st->toc_sel = k;
+		state_toc_fix(st);
+		state_msg(st, _("this page has no articles"));
+		return fl | STATE_DRAW_TOC;
+	}
+	st->focus = STATE_FOCUS_READER;
+	return fl | STATE_LAYOUT_PANES;
+}
+
+int
+state_scroll(struct reader_state *st, bool toc, int delta)
+{
+	size_t	n, d = (size_t)(delta < 0 ? -delta : delta), max;
+
+	if (toc) {
+		n = state_toc_count(st);
+		if (delta < 0)
+			st->toc_sel = st->toc_sel < d ? 0 : st->toc_sel - d;
+		else
+			st->toc_sel = n > 0 && st->toc_sel + d >= n ? n - 1 :
+			    st->toc_sel + d;
+		state_toc_fix(st);
+		return STATE_DRAW_TOC;
+	}
+	max = state_max_line(st);
+	if (delta < 0)
+		st->line = st->line < d ? 0 : st->line - d;
+	else
+		st->line = st->line + d > max ? max : st->line + d;
+	return STATE_DRAW_READER;
+}
+
+/* Go to hit I of the current search. */
+static int
+state_go_hit(struct reader_state *st, size_t i)
+{
+	const struct search_hit	*h = &st->search.hits[i];
+	int			 fl = STATE_DRAW_READER;
+
+	st->hit = i;
+	if (h->page != st->page || h->art != st->art)
+		fl = state_go(st, h->page, h->art);
+	st->want = true;
+	st->want_field = h->field;
+	st->want_index = h->index;
+	st->want_off = h->off;
+	return fl | STATE_DRAW_TOC;
+}
+
+static void
+state_here(const struct reader_state *st, struct search_hit *at)
+{
+	memset(at, 0, sizeof *at);
+	at->page = st->page;
+	at->art = st->art;
+	at->field = st->top_field;
+	at->index = st->top_index;
+	at->off = st->top_off;
+}
+
+static int
+state_match(struct reader_state *st, bool forward, int count)
+{
+	struct search_hit	 at;
+	bool			 wrapped = false, w;
+	size_t			 i = SIZE_MAX;
+
+	if (st->search.query == NULL) {
+		state_msg(st, _("no search yet: type / to search"));
+		return 0;
+	}
+	if (st->search_issue != st->issue) {
+		search_run(&st->search, state_issue(st), st->search.query);
+		st->search_issue = st->issue;
+		st->hit = SIZE_MAX;
+	}
+	if (st->search.n == 0) {
+		state_msg(st, _("no match in this issue"));
+		return 0;
+	}
+	while (count-- > 0) {
+		if (i == SIZE_MAX && st->hit < st->search.n &&
+		    st->search.hits[st->hit].page == st->page &&
+		    st->search.hits[st->hit].art == st->art)
+			i = st->hit;
+		if (i != SIZE_MAX) {
+			if (forward) {
+				w = i + 1 == st->search.n;
+				i = w ? 0 : i + 1;
+			} else {
+				w = i == 0;
+				i = w ? st->search.n - 1 : i - 1;
+			}
+		} else {
+			state_here(st, &at);
+			i = search_find(&st->search, &at, forward, &w);
+		}
+		wrapped = wrapped || w;
+	}
+	if (wrapped)
+		state_msg(st, forward ? _("search wrapped around to the "
+		    "first match") : _("search wrapped around to the last "
+		    "match"));
+	return state_go_hit(st, i);
+}
+
+int
+state_search(struct reader_state *st, const char *query)
+{
+	struct search_hit	at;
+	size_t			i;
+	bool			wrapped;
+
+	st->msg = NULL;
+	if (query == NULL || *query == '\0')
+		return 0;
+	search_run(&st->search, state_issue(st), query);
+	st->search_issue = st->issue;
+	st->hit = SIZE_MAX;
+	if (st->search.n == 0) {
+		snprintf(st->msgbuf, sizeof st->msgbuf, _("not found: %s"),
+		    query);
+		st->msg = st->msgbuf;
+		return STATE_DRAW_ALL;
+	}
+	state_here(st, &at);
+	i = search_find(&st->search, &at, true, &wrapped);
+	if (wrapped)
+		state_msg(st, _("search wrapped around to the first match"));
+	return state_go_hit(st, i);
+}
+
+int
+state_apply(struct reader_state *st, enum op op, int count)
+{
+	int	fl = 0;
+
+	st->msg = NULL;
+	if (count < 1)
+		count = 1;
+	switch (op) {
+	case OP_NONE:
+	case OP__COUNT:
+		return 0;
+	case OP_LINE_DOWN:
+	case OP_LINE_UP:
+	case OP_PAGE_DOWN:
+	case OP_PAGE_UP:
+	case OP_HALF_DOWN:
+	case OP_HALF_UP:
+	case OP_TOP:
+	case OP_BOTTOM:
+	case OP_OPEN:
+	case OP_BACK:
+		if (st->focus == STATE_FOCUS_TOC)
+			return state_toc_op(st, op, count);
+		return state_reader_op(st, op, count);
+	case OP_FOCUS_NEXT:
+		st->focus = st->focus == STATE_FOCUS_TOC ?
+		    STATE_FOCUS_READER : STATE_FOCUS_TOC;
+		if (st->focus == STATE_FOCUS_TOC && !st->toc_shown) {
+			st->toc_shown = true;
+			fl = STATE_LAYOUT_PANES;
+		}
+		return fl | STATE_DRAW_ALL | (st->narrow ?
+		    STATE_LAYOUT_PANES : 0);
+	case OP_TOGGLE_CONTENTS:
+		if (st->narrow) {
+			st->focus = st->focus == STATE_FOCUS_TOC ?
+			    STATE_FOCUS_READER : STATE_FOCUS_TOC;
+			st->toc_shown = true;
+		} else {
+			st->toc_shown = !st->toc_shown;
+			st->focus = st->toc_shown ? STATE_FOCUS_TOC :
+			    STATE_FOCUS_READER;
+		}
+		return STATE_LAYOUT_PANES | STATE_DRAW_ALL;
+	case OP_NEXT_ARTICLE:
+		return state_next_article(st, count);
+	case OP_PREV_ARTICLE:
+		return state_prev_article(st, count);
+	case OP_NEXT_PAGE:
+		return state_go_page(st, count);
+	case OP_PREV_PAGE:
+		return state_go_page(st, -count);
+	case OP_NEXT_ISSUE:
+		return state_go_issue(st, count);
+	case OP_PREV_ISSUE:
+		return state_go_issue(st, -count);
+	case OP_SEARCH:
+		return STATE_PROMPT;
+	case OP_NEXT_MATCH:
+		return state_match(st, true, count);
+	case OP_PREV_MATCH:
+		return state_match(st, false, count);
+	case OP_INFO:
+		return STATE_INFO;
+	case OP_HELP:
+		return STATE_HELP;
+	case OP_QUIT:
+		if (st->nback > 0)
+			return state_pop(st);
+		if (st->narrow && st->focus == STATE_FOCUS_READER) {
+			st->focus = STATE_FOCUS_TOC;
+			return STATE_LAYOUT_PANES | STATE_DRAW_ALL;
+		}
+		return STATE_QUIT;
+	case OP_QUIT_NOW:
+		return STATE_QUIT;
+	case OP_REDRAW:
+		return STATE_REDRAW;
+	}
+	return 0;
+}

@@ -1,2 +1,121 @@
-/* ui-toc.c -- placeholder. */
+/*
+ * ui-toc.c -- the contents pane: each page (版) of the current issue with
+ * its number and name, and under it the page's articles by headline with
+ * their 字数. The article shown is marked with '>', articles already read
+ * are dimmed, the selection is in reverse video when the pane has the
+ * focus. Widths come from text.h; nothing here is measured by hand.
+ */
 #include <config.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "util.h"
+#include "model.h"
+#include "text.h"
+#include "state.h"
+#include "ui-draw.h"
+
+size_t
+ui_toc_item_at(const struct reader_state *st, int row)
+{
+	size_t	k;
+
+	if (row < 0)
+		return SIZE_MAX;
+	k = st->toc_top + (size_t)row;
+	return k < state_toc_count(st) ? k : SIZE_MAX;
+}
+
+static void
+ui_toc_page(const struct ui_rect *r, int y, const struct page *pg,
+    size_t p, attr_t at)
+{
+	char	*s;
+
+	if (pg->number > 0 && pg->name != NULL)
+		s = xasprintf(_("第%d版 %s"), pg->number, pg->name);
+	else if (pg->number > 0)
+		s = xasprintf(_("第%d版"), pg->number);
+	else if (pg->name != NULL)
+		s = xstrdup(pg->name);
+	else
+		s = xasprintf(_("page %zu"), p + 1);
+	ui_blank(y, r->x, r->x + r->w, at);
+	ui_put(y, r->x, r->x + r->w, s, strlen(s), at);
+	free(s);
+}
+
+static void
+ui_toc_article(const struct ui_rect *r, int y, const struct article *a,
+    bool cur, attr_t at)
+{
+	static const char ell[] = "\xe2\x80\xa6";	/* U+2026 */
+	const char	*title = article_title(a);
+	char		*count;
+	size_t		 tn = strlen(title), fit;
+	int		 cw, room, used, maxx = r->x + r->w, x;
+
+	ui_blank(y, r->x, maxx, at);
+	ui_put(y, r->x, maxx, cur ? ">" : " ", 1, at);
+	count = xasprintf(_("%zu字"), article_chars(a));
+	cw = text_strwidth(count, strlen(count));
+	room = r->w - 2 - cw - 1;
+	if (room < 4) {
+		/* Too narrow for the count: the title alone. */
+		room = r->w - 2;
+		cw = 0;
+	}
+	fit = text_fit(title, tn, room, &used);
+	if (fit < tn) {
+		int ew = text_strwidth(ell, sizeof ell - 1);
+
+		fit = text_fit(title, tn, room - ew, &used);
+		x = ui_put(y, r->x + 2, maxx, title, fit, at);
+		ui_put(y, x, maxx, ell, sizeof ell - 1, at);
+	} else
+		ui_put(y, r->x + 2, maxx, title, tn, at);
+	if (cw > 0)
+		ui_put(y, maxx - cw, maxx, count, strlen(count), at);
+	free(count);
+}
+
+void
+ui_toc_draw(const struct ui_rect *r, const struct reader_state *st,
+    const attr_t *roles, bool focused)
+{
+	const struct issue	*is = st->lib->issues[st->issue];
+	size_t			 k, n = state_toc_count(st), p, a;
+	int			 row;
+	attr_t			 at;
+	bool			 cur, sel;
+
+	for (row = 0; row < r->h; row++) {
+		k = st->toc_top + (size_t)row;
+		if (k >= n) {
+			ui_blank(r->y + row, r->x, r->x + r->w,
+			    roles[UI_ROLE_NORMAL]);
+			continue;
+		}
+		state_toc_item(st, k, &p, &a);
+		sel = focused && k == st->toc_sel;
+		if (a == SIZE_MAX) {
+			at = roles[sel ? UI_ROLE_TOC_SEL : UI_ROLE_TOC_PAGE];
+			ui_toc_page(r, r->y + row, &is->pages[p], p, at);
+			continue;
+		}
+		cur = p == st->page && a == st->art;
+		if (sel)
+			at = roles[UI_ROLE_TOC_SEL];
+		else if (cur)
+			at = roles[UI_ROLE_TOC_ITEM] | A_BOLD;
+		else if (state_is_read(st, st->issue, p, a))
+			at = roles[UI_ROLE_TOC_READ];
+		else
+			at = roles[UI_ROLE_TOC_ITEM];
+		ui_toc_article(r, r->y + row, &is->pages[p].arts[a], cur, at);
+	}
+}
