@@ -50,11 +50,15 @@ size_t	text_fit(const char *s, size_t n, int cols, int *used);
 
 /*
  * Sanitise untrusted UTF-8 text S[0..N) (one line, no line ends): invalid
- * sequences become U+FFFD, control characters visible placeholders
- * (U+2400 control pictures), bidi overrides and other format characters
- * (Cf: ZWSP, soft hyphen, BOM...) are dropped, TAB becomes spaces. Returns
- * a new NUL-terminated string (caller frees), its length in *OUTLEN if not
- * NULL, and the number of characters changed in *CHANGED if not NULL.
+ * sequences become U+FFFD, C0 controls and DEL visible placeholders
+ * (U+2400 control pictures: ESC shows as U+241B), C1 controls, bidi
+ * embeddings, overrides and isolates (U+202A-202E, U+2066-2069) and
+ * unassigned code points U+FFFD; the other format characters, which are
+ * invisible by design (Cf: ZWSP, ZWJ, soft hyphen, BOM, LRM...), are
+ * dropped; U+2028/2029 become a space and TAB spaces to the next multiple
+ * of 4 columns. Returns a new NUL-terminated string (caller frees), its
+ * length in *OUTLEN if not NULL, and the number of characters changed in
+ * *CHANGED if not NULL.
  */
 char	*text_sanitize(const char *s, size_t n, size_t *outlen,
 	    size_t *changed);
