@@ -1120,8 +1120,18 @@ loader_titles(struct article *a, struct loader_unit **g, size_t n)
 		score += 4;
 	if (g[1]->nchars > 40)
 		score -= 6;	/* a summary; no headline is that long */
-	if (g[0]->nchars >= 20)
-		score++;
+	/* A genre label ends a kicker (…综述, …侧记). */
+	if (loader_ends(x, "综述") || loader_ends(x, "侧记") ||
+	    loader_ends(x, "纪实") || loader_ends(x, "述评") ||
+	    loader_ends(x, "綜述") || loader_ends(x, "側記"))
+		score += 4;
+	/* A line that starts with a dash, names a date, or lists who
+	 * attended is a subhead. */
+	if (loader_starts(y, "——") || loader_starts(y, "（") ||
+	    loader_ends(y, "出席") || loader_ends(y, "参加会见") ||
+	    loader_ends(y, "出席开幕式") || loader_ends(y, "参加") ||
+	    loader_ends(y, "陪同"))
+		score -= 10;
 	/* A couplet of two phrases is a subordinate line. */
 	if ((strchr(x, ' ') != NULL || strstr(x, "\xe3\x80\x80") != NULL) &&
 	    strchr(y, ' ') == NULL && strstr(y, "\xe3\x80\x80") == NULL)
@@ -1137,8 +1147,6 @@ loader_titles(struct article *a, struct loader_unit **g, size_t n)
 	if (loader_ends(y, "）") && strstr(y, "（") != NULL &&
 	    strstr(y, "（") != y)
 		score += 2;
-	if (g[0]->nchars * 10 >= g[1]->nchars * 18)
-		score++;
 	if (score >= 2) {
 		model_set(&a->kicker, x);
 		model_set(&a->headline, y);
