@@ -834,6 +834,12 @@ loader_quote_by(const char *s, size_t nchars)
 	else
 		return NULL;
 	s = loader_skip_space(s);
+	/* A name: a few characters (a foreign one with its ·), no 的. */
+	if (loader_nchars(s) > 6 && strstr(s, "·") == NULL &&
+	    strstr(s, "•") == NULL)
+		return NULL;
+	if (strstr(s, "的") != NULL || strstr(s, "“") != NULL)
+		return NULL;
 	if (*s == '\0' || loader_is_closed(s) || nchars > 14 ||
 	    loader_starts(s, "访") || loader_starts(s, "訪") ||
 	    loader_starts(s, "记") || loader_starts(s, "記"))
