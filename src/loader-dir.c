@@ -77,8 +77,13 @@ struct loader_dir_file {
 	int	 year, month, day;	/* crawler files: from the name */
 	int	 page;		/* crawler PP, or page number from the name */
 	int	 num;		/* crawler NN */
-	bool	 crawler;
+	int	 kind;		/* LOADER_DIR_CRAWLER, _DATED or _PAGE */
 };
+
+/* Kinds of text files in a folder, in the order they are loaded. */
+#define LOADER_DIR_CRAWLER	0	/* YYYYMMDD-PP-NN.txt: an article */
+#define LOADER_DIR_DATED	1	/* 2021-12-07.txt: a whole issue */
+#define LOADER_DIR_PAGE		2	/* anything else: a page */
 
 /* ------------------------------------------------------------------ */
 /* Names and paths. */
@@ -120,11 +125,18 @@ loader_dir_base_len(const char *path)
 	return n;
 }
 
+/* A text file that may hold newspaper text (not a README or licence). */
 static bool
 loader_dir_is_text_name(const char *name)
 {
-	size_t	n = strlen(name);
+	static const char *const notes[] = {
+		"readme", "license", "licence", "copying", "changelog"
+	};
+	size_t	n = strlen(name), i;
 
+	for (i = 0; i < sizeof notes / sizeof notes[0]; i++)
+		if (strncasecmp(name, notes[i], strlen(notes[i])) == 0)
+			return false;
 	return (n > 4 && strcasecmp(name + n - 4, ".txt") == 0) ||
 	    (n > 5 && strcasecmp(name + n - 5, ".text") == 0);
 }
@@ -266,7 +278,7 @@ loader_dir_crawler_name(struct loader_dir_file *f)
 		return false;
 	f->page = pp;
 	f->num = nn;
-	f->crawler = true;
+	f->kind = LOADER_DIR_CRAWLER;
 	return true;
 }
 
@@ -514,8 +526,8 @@ loader_dir_cmp_file(const void *va, const void *vb)
 {
 	const struct loader_dir_file *a = va, *b = vb;
 
-	if (a->crawler != b->crawler)
-		return a->crawler ? -1 : 1;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
 	if (a->year != b->year)
 		return a->year < b->year ? -1 : 1;
 	if (a->month != b->month)
@@ -803,7 +815,7 @@ loader_dir_walk(struct loader_dir_ctx *cx, const char *path, int depth,
 	struct stat		 st, lst;
 	struct loader_dir_file	*f = NULL;
 	size_t			 nf = 0, fcap = 0, i, j, ncrawl;
-	char			**sub = NULL, *p, *own = NULL;
+	char			**sub = NULL, *p, *own = NULL, *reason;
 	size_t			 nsub = 0, subcap = 0;
 	struct issue		*is;
 
@@ -854,9 +866,17 @@ loader_dir_walk(struct loader_dir_ctx *cx, const char *path, int depth,
 			memset(&f[nf], 0, sizeof f[nf]);
 			f[nf].name = xstrdup(de->d_name);
 			f[nf].path = p;
-			if (!loader_dir_crawler_name(&f[nf]))
+			if (loader_dir_crawler_name(&f[nf]))
+				;
+			else if (loader_dir_date_name(de->d_name,
+			    strcspn(de->d_name, "."), &f[nf].year,
+			    &f[nf].month, &f[nf].day))
+				f[nf].kind = LOADER_DIR_DATED;
+			else {
+				f[nf].kind = LOADER_DIR_PAGE;
 				f[nf].page = loader_dir_page_from_name(
 				    de->d_name);
+			}
 			nf++;
 		} else
 			free(p);
@@ -869,10 +889,14 @@ loader_dir_walk(struct loader_dir_ctx *cx, const char *path, int depth,
 	}
 	closedir(dp);
 
-	/* Text files here: crawler issues by date, then one page issue. */
+	/*
+	 * Text files here: crawler issues by date, files named by a date
+	 * (an issue each), then the other files as pages of one issue.
+	 */
 	if (nf > 0)
 		qsort(f, nf, sizeof *f, loader_dir_cmp_file);
-	for (ncrawl = 0; ncrawl < nf && f[ncrawl].crawler; ncrawl++)
+	for (ncrawl = 0; ncrawl < nf && f[ncrawl].kind == LOADER_DIR_CRAWLER;
+	    ncrawl++)
 		;
 	for (i = 0; i < ncrawl; i = j) {
 		for (j = i + 1; j < ncrawl && f[j].year == f[i].year &&
@@ -882,8 +906,21 @@ loader_dir_walk(struct loader_dir_ctx *cx, const char *path, int depth,
 		    NULL)
 			loader_dir_add(cx, is, paper);
 	}
-	if (ncrawl < nf && (is = loader_dir_pages_issue(cx, path, f + ncrawl,
-	    nf - ncrawl)) != NULL)
+	for (i = ncrawl; i < nf && f[i].kind == LOADER_DIR_DATED; i++) {
+		is = loader_dir_page_file(cx, f[i].path, f[i].name, &reason);
+		if (is == NULL) {
+			loader_dir_failed(cx, &cx->lib->diags, f[i].path,
+			    reason);
+			free(reason);
+			continue;
+		}
+		is->year = f[i].year;
+		is->month = f[i].month;
+		is->day = f[i].day;
+		loader_dir_add(cx, is, paper);
+	}
+	if (i < nf && (is = loader_dir_pages_issue(cx, path, f + i,
+	    nf - i)) != NULL)
 		loader_dir_add(cx, is, paper);
 	loader_dir_files_free(f, nf);
 

@@ -74,6 +74,16 @@ tr -d ' \n' <out | grep -q '"number":2,.*第二个标题.*"number":10,.*第一�
 	echo "FAIL: pages of an issue folder not numbered or ordered"
 	fail=1; }
 
+# A folder of files named by date: an issue each, sorted by date; a README
+# there is no issue.
+mkdir dated
+cp good.txt dated/2021-12-07.txt
+cp good.txt dated/20211205.txt
+echo 'notes about this folder' >dated/README.txt
+"$DUBAO" --check dated >out 2>err
+[ "$(sed -n 's/^  date: //p' out | tr '\n' ' ')" = "2021-12-05 2021-12-07 " ] ||
+    { echo "FAIL: dated files"; cat out; fail=1; }
+
 # A name with digits that are no page number gives none.
 cp good.txt wrap20.txt
 expect 0 '"number": null' --dump=json wrap20.txt
