@@ -382,7 +382,8 @@ loader_dir_read_fd(int fd, char **data, size_t *n, char **cause)
 			*cause = xstrdup(_("file too large"));
 			return -1;
 		}
-		cap = (size_t)st.st_size + 1;
+		/* Room to see the end without growing the buffer. */
+		cap = (size_t)st.st_size + 4096;
 	}
 	p = xmalloc(cap);
 	for (;;) {
