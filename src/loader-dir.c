@@ -74,8 +74,8 @@ struct loader_dir_ctx {
 struct loader_dir_file {
 	char	*name;		/* entry name */
 	char	*path;		/* folder path + name */
-	int	 year, month, day;	/* crawler files: from the name */
-	int	 page;		/* crawler PP, or page number from the name */
+	int	 year, month, day;	/* crawler or dated: from the name */
+	int	 page;		/* crawler PP, or the name's page number */
 	int	 num;		/* crawler NN */
 	int	 kind;		/* LOADER_DIR_CRAWLER, _DATED or _PAGE */
 };

@@ -70,7 +70,8 @@ printf '第一个标题\n\n　　第十版的段落，内容完整。\n' >lib/�
 printf '第二个标题\n\n　　第二版的段落，内容完整。\n' \
     >lib/报/2021/12/07/第02版.txt
 expect 0 '"date": "2021-12-07"' --dump=json lib/报/2021/12/07
-tr -d ' \n' <out | grep -q '"number":2,.*第二个标题.*"number":10,.*第一个标题' || {
+order='"number":2,.*第二个标题.*"number":10,.*第一个标题'
+tr -d ' \n' <out | grep -q "$order" || {
 	echo "FAIL: pages of an issue folder not numbered or ordered"
 	fail=1; }
 
