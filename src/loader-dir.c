@@ -42,8 +42,6 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include <unistr.h>
-
 #include "conv.h"
 #include "i18n.h"
 #include "loader.h"
@@ -431,11 +429,27 @@ loader_dir_read_file(const char *path, char **data, size_t *n, char **cause)
 /* ------------------------------------------------------------------ */
 /* Crawler files. */
 
-static bool
-loader_dir_is_space(ucs4_t uc)
+/*
+ * Bytes of the layout space at P (valid UTF-8 before E), or 0: ASCII
+ * space and tab, U+00A0 no-break, U+2000-200A, U+202F, U+205F and U+3000
+ * ideographic space. Byte tests: this runs over every crawler line.
+ */
+static size_t
+loader_dir_space_len(const unsigned char *p, const unsigned char *e)
 {
-	return uc == ' ' || uc == '\t' || uc == 0xa0 || uc == 0x3000 ||
-	    (uc >= 0x2000 && uc <= 0x200a) || uc == 0x202f || uc == 0x205f;
+	if (*p == ' ' || *p == '\t')
+		return 1;
+	if (*p == 0xc2 && e - p >= 2 && p[1] == 0xa0)
+		return 2;
+	if (e - p < 3)
+		return 0;
+	if (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80)
+		return 3;
+	if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] <= 0x8a || p[2] == 0xaf))
+		return 3;
+	if (p[0] == 0xe2 && p[1] == 0x81 && p[2] == 0x9f)
+		return 3;
+	return 0;
 }
 
 /*
@@ -446,33 +460,34 @@ loader_dir_is_space(ucs4_t uc)
 static char *
 loader_dir_clean_line(const char *s, size_t n)
 {
-	char		*clean, *out;
-	const uint8_t	*p, *e;
-	ucs4_t		 uc;
-	size_t		 len, o = 0;
-	bool		 space = false;
-	int		 l;
+	char			*clean;
+	const unsigned char	*p, *e;
+	size_t			 len, o = 0, l;
+	bool			 space = false;
 
 	clean = text_sanitize(s, n, &len, NULL);
-	out = xmalloc(len + 1);
-	p = (const uint8_t *)clean;
+	/* In place: the output is never longer than the input. */
+	p = (const unsigned char *)clean;
 	e = p + len;
 	while (p < e) {
-		l = u8_mbtouc(&uc, p, e - p);
-		if (loader_dir_is_space(uc)) {
+		if ((l = loader_dir_space_len(p, e)) > 0) {
 			space = o > 0;
-		} else {
-			if (space)
-				out[o++] = ' ';
-			space = false;
-			memcpy(out + o, p, l);
-			o += l;
+			p += l;
+			continue;
 		}
+		if (space)
+			clean[o++] = ' ';
+		space = false;
+		/* Copy one character: its length from the lead byte. */
+		l = *p < 0x80 ? 1 : *p < 0xe0 ? 2 : *p < 0xf0 ? 3 : 4;
+		if (l > (size_t)(e - p))
+			l = e - p;
+		memmove(clean + o, p, l);
+		o += l;
 		p += l;
 	}
-	out[o] = '\0';
-	free(clean);
-	return out;
+	clean[o] = '\0';
+	return clean;
 }
 
 int
