@@ -56,6 +56,8 @@ struct layout_cl {
 	bool		ok;	/* a break before it is allowed */
 	bool		kok;	/* a break before it keeps the clreq rules */
 	bool		space;	/* a space: hangs at the end of a line */
+	bool		soft;	/* a break before it would cut a word where
+				   UAX #14 allows it ("example.|com") */
 };
 
 /* One wrapped line of a paragraph. */
@@ -73,6 +75,8 @@ struct layout_scratch {
 	size_t			 clcap;
 	struct layout_piece	*pc;
 	size_t			 npc, pccap;
+	bool			 forced_first;	/* the first line broke a
+						   clreq rule */
 };
 
 /* Marks that never start a line (clreq strict, CJK.md 1.4). */
@@ -244,6 +248,7 @@ layout_wrap_para(struct layout_scratch *sc, const char *s, size_t n,
 	bool		 uax;
 
 	sc->npc = 0;
+	sc->forced_first = false;
 	if (n == 0) {
 		util_grow(&sc->pc, &sc->pccap, 1, sizeof *sc->pc);
 		sc->pc[0].off = sc->pc[0].len = 0;
@@ -289,6 +294,7 @@ layout_wrap_para(struct layout_scratch *sc, const char *s, size_t n,
 		    (text_width(c0) == 2 || c0 == 0x201C || c0 == 0x2018))
 			uax = true;
 		/* Latin words, numbers and URLs stay whole. */
+		cl->soft = uax && cl->kok;
 		if (layout_word_char(prev) && layout_word_char(c0))
 			uax = false;
 		cl->ok = uax && cl->kok;
@@ -300,11 +306,19 @@ layout_wrap_para(struct layout_scratch *sc, const char *s, size_t n,
 		while (!sc->cl[m - 1].space && col > avail && m > 1) {
 			for (k = m - 1; k > 0 && !sc->cl[k].ok; k--)
 				continue;
-			if (k == 0)	/* emergency: keep the clreq rules */
+			/* Emergency: where UAX #14 would cut a long word. */
+			if (k == 0)
+				for (k = m - 1; k > 0 && !sc->cl[k].soft; k--)
+					continue;
+			/* Else anywhere that keeps the clreq rules. */
+			if (k == 0)
 				for (k = m - 1; k > 0 && !sc->cl[k].kok; k--)
 					continue;
-			if (k == 0)	/* last resort: any boundary */
+			if (k == 0) {	/* last resort: any boundary */
 				k = m - 1;
+				if (sc->npc == 0)
+					sc->forced_first = true;
+			}
 			layout_piece_add(sc, sc->cl, k, sc->cl[k].off);
 			memmove(sc->cl, sc->cl + k, (m - k) * sizeof *sc->cl);
 			m -= k;
@@ -457,6 +471,16 @@ layout_block(struct layout_ctx *ctx, const char *text, enum layout_kind kind,
 	afirst = ctx->measure - first - pw;
 	arest = ctx->measure - rest;
 	layout_wrap_para(sc, text, strlen(text), afirst, arest);
+	if (sc->forced_first && first + pw > rest) {
+		/*
+		 * What opens the block does not fit after its indent without
+		 * breaking a rule ("“想，" in four cells): set the block
+		 * without the indent instead.
+		 */
+		first = rest;
+		afirst = arest - pw;
+		layout_wrap_para(sc, text, strlen(text), afirst, arest);
+	}
 	for (i = 0; i < sc->npc; i++) {
 		ln = layout_add(lay);
 		ln->text = text;

@@ -4,7 +4,7 @@
  * punctuation sets are written out again from clreq, so a bug in the
  * layout's own tables is not hidden by sharing them.
  *
- *   layout-check article FILE MIN MAX [MEASURE]
+ *   layout-check article FILE MIN MAX [MEASURE [FULL]]
  *	Lays out every non-empty line of FILE as one paragraph of an article
  *	at every width MIN..MAX (text width MEASURE, default 0 = the pane)
  *	and checks: no line wider than the width; `cols' is what is drawn; no
@@ -13,7 +13,9 @@
  *	start on grapheme boundaries; every character of the input appears in
  *	order (spaces at breaks excepted); and, for widths of 12 and more, at
  *	least 90% of the lines a paragraph continues after are full (within
- *	3 cells of the width).
+ *	3 cells of the width): at each width with 20 such lines or more, and
+ *	over all widths together. FULL (default 90) changes that share; 0
+ *	for texts made of edge cases rather than prose.
  *   layout-check dump WIDTH < TEXT
  *	Checks --dump=text output: no line wider than WIDTH, none that starts
  *	with a closing mark or ends with an opening one.
@@ -66,6 +68,8 @@ cells(const char *s, size_t n)
 
 	while (p < end) {
 		p += u8_mbtouc(&uc, p, end - p);
+		if (uc >= 0x1F3FB && uc <= 0x1F3FF)
+			continue;	/* skin tones are never drawn */
 		k = wcwidth((wchar_t)uc);
 		w += k < 0 ? 1 : k;
 	}
@@ -125,13 +129,48 @@ fw_run(const char *s, size_t n, const char *t, size_t m)
 	return w;
 }
 
+/*
+ * Is the break between S[0..N) and T[0..M) forced: are the characters the
+ * clreq rules hold together around it (closing marks with what precedes
+ * them, opening marks with what follows) wider than WIDTH together? Then
+ * no break there can keep every rule, and the layout may break one.
+ */
+static bool
+forced(const char *s, size_t n, const char *t, size_t m, int width)
+{
+	const uint8_t	*b = (const uint8_t *)s, *p = b + n, *q;
+	const uint8_t	*u = (const uint8_t *)t, *end = u + m;
+	ucs4_t		 c, pc;
+	int		 w = 0, k;
+
+	while ((q = u8_prev(&c, p, b)) != NULL) {
+		k = wcwidth((wchar_t)c);
+		w += k < 0 ? 1 : k;
+		p = q;
+		if (in_set(closing, c))
+			continue;
+		if (u8_prev(&pc, p, b) != NULL && in_set(opening, pc))
+			continue;
+		break;
+	}
+	while (u < end) {
+		u += u8_mbtouc(&c, u, end - u);
+		k = wcwidth((wchar_t)c);
+		w += k < 0 ? 1 : k;
+		if (u < end && !in_set(closing, first_char((const char *)u,
+		    end - u)) && !in_set(opening, c))
+			break;
+	}
+	return w > width;
+}
+
 /* Read FILE into an article: one paragraph a non-empty line. */
 static void
 read_article(const char *path, struct article *art)
 {
 	FILE	*fp;
 	char	*line = NULL, *clean;
-	size_t	 cap = 0, n;
+	size_t	 cap = 0, n, k;
 	ssize_t	 len;
 
 	if ((fp = fopen(path, "r")) == NULL) {
@@ -144,9 +183,20 @@ read_article(const char *path, struct article *art)
 		    line[len - 1] == '\r' || line[len - 1] == ' '))
 			len--;
 		clean = text_sanitize(line, len, &n, NULL);
-		if (n > 0)
+		/* Indents go, as the loader removes them. */
+		for (k = 0; k < n; ) {
+			if (clean[k] == ' ')
+				k++;
+			else if (n - k >= 3 &&
+			    memcmp(clean + k, "\xe3\x80\x80", 3) == 0)
+				k += 3;
+			else
+				break;
+		}
+		if (k < n) {
+			memmove(clean, clean + k, n - k + 1);
 			article_take_para(art, clean);
-		else
+		} else
 			free(clean);
 	}
 	free(line);
@@ -159,9 +209,12 @@ add_ink(struct buf *b, const char *s, size_t n)
 {
 	size_t	i;
 
-	for (i = 0; i < n; i++)
-		if (s[i] != ' ')
+	for (i = 0; i < n; i++) {
+		if (i + 3 <= n && memcmp(s + i, "\xe3\x80\x80", 3) == 0)
+			i += 2;
+		else if (s[i] != ' ')
 			buf_addc(b, s[i]);
+	}
 }
 
 static int
@@ -173,7 +226,9 @@ check_article(const struct article *art, int width, int measure,
 	struct buf		 want, got;
 	size_t			 i, p;
 	int			 bad = 0, w, lim;
-	char			*g;
+	char			*g = NULL;
+	const char		*gtext = NULL;
+	size_t			 glen = 0;
 
 	lay = layout_new(art, &lo);
 	buf_init(&want);
@@ -209,7 +264,9 @@ check_article(const struct article *art, int width, int measure,
 		if (ln->field != LAYOUT_F_PARA)
 			continue;
 		add_ink(&got, s, ln->len);
-		if (continued && in_set(closing, first_char(s, ln->len))) {
+		if (continued && in_set(closing, first_char(s, ln->len)) &&
+		    !forced(lay->lines[i - 1].text + lay->lines[i - 1].off,
+		    lay->lines[i - 1].len, s, ln->len, width)) {
 			printf("w%d line %zu starts with a closing mark: "
 			    "%.*s\n", width, i, (int)ln->len, s);
 			bad++;
@@ -221,7 +278,8 @@ check_article(const struct article *art, int width, int measure,
 			ucs4_t a = last_char(s, ln->len);
 			ucs4_t b = first_char(t, nx->len);
 
-			if (in_set(opening, a)) {
+			if (in_set(opening, a) &&
+			    !forced(s, ln->len, t, nx->len, width)) {
 				printf("w%d line %zu ends with an opening "
 				    "mark: %.*s\n", width, i, (int)ln->len, s);
 				bad++;
@@ -235,15 +293,19 @@ check_article(const struct article *art, int width, int measure,
 				bad++;
 			}
 			/* The next line starts on a grapheme boundary. */
-			g = xmalloc(strlen(ln->text) + 1);
-			u8_grapheme_breaks((const uint8_t *)ln->text,
-			    strlen(ln->text), g);
-			if (nx->off < strlen(ln->text) && !g[nx->off]) {
+			if (gtext != ln->text) {
+				free(g);
+				gtext = ln->text;
+				glen = strlen(gtext);
+				g = xmalloc(glen + 1);
+				u8_grapheme_breaks((const uint8_t *)gtext,
+				    glen, g);
+			}
+			if (nx->off < glen && !g[nx->off]) {
 				printf("w%d line %zu: cut inside a grapheme "
 				    "cluster\n", width, i + 1);
 				bad++;
 			}
-			free(g);
 			(*cont)++;
 			if (width >= 12 && ln->cols >= lim - 3 +
 			    (lim < width ? (width - lim) / 2 : 0))
@@ -258,6 +320,7 @@ check_article(const struct article *art, int width, int measure,
 		    width, want.len, got.len);
 		bad++;
 	}
+	free(g);
 	buf_clear(&want);
 	buf_clear(&got);
 	layout_free(lay);
@@ -267,8 +330,8 @@ check_article(const struct article *art, int width, int measure,
 static int
 check_dump(int width)
 {
-	char	*line = NULL;
-	size_t	 cap = 0, n, i;
+	char	*line = NULL, *prev = NULL;
+	size_t	 cap = 0, n, i, pi = 0, pn;
 	ssize_t	 len;
 	int	 bad = 0, lno = 0, w;
 
@@ -287,19 +350,27 @@ check_dump(int width)
 		}
 		/* "——" leads a quote's attribution, as printed. */
 		if (i < n && in_set(closing, first_char(line + i, n - i)) &&
+		    !(prev != NULL && forced(prev + pi, strlen(prev + pi),
+		    line + i, n - i, width - (int)i)) &&
 		    !(n - i > 6 && memcmp(line + i, "——", 6) == 0 &&
 		    first_char(line + i + 6, n - i - 6) != 0x2014)) {
 			printf("w%d dump line %d starts with a closing mark: "
 			    "%.*s\n", width, lno, (int)n, line);
 			bad++;
 		}
-		if (n > 0 && in_set(opening, last_char(line, n))) {
+		if (prev != NULL && (pn = strlen(prev)) > 0 &&
+		    in_set(opening, last_char(prev, pn)) && i < n &&
+		    !forced(prev + pi, pn - pi, line + i, n - i, width)) {
 			printf("w%d dump line %d ends with an opening mark: "
-			    "%.*s\n", width, lno, (int)n, line);
+			    "%s\n", width, lno - 1, prev);
 			bad++;
 		}
+		free(prev);
+		prev = n > i ? xstrndup(line, n) : NULL;
+		pi = i;
 	}
 	free(line);
+	free(prev);
 	return bad;
 }
 
@@ -308,7 +379,8 @@ main(int argc, char **argv)
 {
 	struct article	art;
 	int		lo, hi, w, bad = 0, full, cont, measure = 0;
-	int		worst = 1000, worstw = 0;
+	int		worst = 1000, worstw = 0, allfull = 0, allcont = 0;
+	int		need = 90;
 	size_t		i;
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
@@ -319,6 +391,8 @@ main(int argc, char **argv)
 		hi = atoi(argv[4]);
 		if (argc > 5)
 			measure = atoi(argv[5]);
+		if (argc > 6)
+			need = atoi(argv[6]);
 		for (w = lo; w <= hi; w++) {
 			full = cont = 0;
 			bad += check_article(&art, w, measure, &full, &cont);
@@ -326,11 +400,19 @@ main(int argc, char **argv)
 				worst = full * 1000 / cont;
 				worstw = w;
 			}
-			if (cont > 0 && full * 10 < cont * 9) {
+			allfull += full;
+			allcont += cont;
+			/* Too few lines make no statistic; see the total. */
+			if (cont >= 20 && full * 100 < cont * need) {
 				printf("w%d: only %d of %d continued lines "
 				    "full\n", w, full, cont);
 				bad++;
 			}
+		}
+		if (allcont > 0 && allfull * 100 < allcont * need) {
+			printf("only %d of %d continued lines full\n",
+			    allfull, allcont);
+			bad++;
 		}
 		article_clear(&art);
 		printf("%s: widths %d-%d: %d problems; fewest full lines "
@@ -355,7 +437,7 @@ main(int argc, char **argv)
 		article_clear(&art);
 	} else {
 		fprintf(stderr, "usage: layout-check article FILE MIN MAX "
-		    "[MEASURE] | dump WIDTH | print FILE WIDTH\n");
+		    "[MEASURE [FULL]] | dump WIDTH | print FILE WIDTH\n");
 		return 99;
 	}
 	return bad > 0 ? 1 : 0;
