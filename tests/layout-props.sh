@@ -20,6 +20,11 @@ run() {		# run FILE [FULL]: every width, then the dump at some
 		"$DUBAO" --dump=text --width=$w --text-width=0 "$1" \
 		    >"$out.dump" 2>/dev/null || continue
 		"$check" dump $w <"$out.dump" || fail=1
+		# A terminal that draws “ — … · two cells wide: substitutes.
+		"$DUBAO" --dump=text --width=$w --text-width=0 \
+		    --ambiguous-width=2 "$1" >"$out.dump" 2>/dev/null ||
+		    continue
+		"$check" dump $w <"$out.dump" || fail=1
 	done
 }
 
