@@ -147,9 +147,11 @@ forced(const char *s, size_t n, const char *t, size_t m, int width)
 		k = wcwidth((wchar_t)c);
 		w += k < 0 ? 1 : k;
 		p = q;
-		if (in_set(closing, c))
+		/* " and ' stand for “ ” ‘ ’ in ambiguous-wide output. */
+		if (in_set(closing, c) || c == '"' || c == '\'')
 			continue;
-		if (u8_prev(&pc, p, b) != NULL && in_set(opening, pc))
+		if (u8_prev(&pc, p, b) != NULL && (in_set(opening, pc) ||
+		    pc == '"' || pc == '\''))
 			continue;
 		break;
 	}
