@@ -752,6 +752,7 @@ loader_dir_pages_issue(struct loader_dir_ctx *cx, const char *dir,
 		return NULL;
 	}
 	diag_list_move(&is->diags, &dl);
+	loader_link_pages(is);
 	if (loader_dir_date_path(dir, &y, &m, &d)) {
 		if (is->year != 0 && (is->year != y || is->month != m ||
 		    is->day != d))

@@ -97,6 +97,9 @@ struct loader_art {
 /* ------------------------------------------------------------------ */
 /* Character helpers. */
 
+static bool	loader_starts(const char *, const char *);
+static bool	loader_ends(const char *, const char *);
+
 static ucs4_t
 loader_first(const char *s)
 {
@@ -210,6 +213,12 @@ loader_is_closed(const char *s)
 {
 	size_t	len = strlen(s), i;
 	ucs4_t	uc;
+
+	/* A note wholly in brackets ends what it follows:
+	 * （新华社北京1月31日电）, （作者为…）. */
+	if ((loader_starts(s, "（") && loader_ends(s, "）")) ||
+	    (s[0] == '(' && len > 0 && s[len - 1] == ')'))
+		return true;
 
 	for (i = 0; i < 4; i++) {
 		uc = loader_last(s, len, i);
@@ -1079,7 +1088,8 @@ loader_kicker_verb(const char *s)
 	static const char *const verbs[] = { "强调", "強調", "指出", "表示",
 	    "印发", "印發", "发表重要文章", "发表重要讲话", "重要文章",
 	    "重要讲话", "讲话", "講話", "致信", "致电", "宣布", "提出",
-	    "要求", "发布", "發布", "寄语", "回信", "署名文章" };
+	    "要求", "发布", "發布", "寄语", "回信", "署名文章", "批准",
+	    "反响", "之际", "主持召开", "主持" };
 	size_t	i;
 
 	for (i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
@@ -1152,7 +1162,7 @@ loader_titles(struct article *a, struct loader_unit **g, size_t n)
 	}
 	if (loader_ends(y, "）") && strstr(y, "（") != NULL &&
 	    strstr(y, "（") != y)
-		score += 2;
+		score += 4;
 	if (score >= 2) {
 		model_set(&a->kicker, x);
 		model_set(&a->headline, y);
@@ -1439,8 +1449,61 @@ loader_pairs_has(const struct loader_pairs *ps, ucs4_t a, ucs4_t b)
  * of the page; a start that reads like a new paragraph (an opening quote
  * after a letter, a dateline) counts against.
  */
+/* Words that open a paragraph far more often than they continue one. */
+static bool
+loader_para_opener(const char *s)
+{
+	static const char *const w[] = { "据悉", "据了解", "近日", "日前",
+	    "目前", "此外", "同时", "今年", "去年", "此次", "这次", "如今",
+	    "当天", "随后", "另外", "然而", "但是", "因此", "截至", "近年来",
+	    "记者", "与此同时", "对此", "为此", "其中", "据介绍", "据统计" };
+	size_t	i;
+
+	for (i = 0; i < sizeof w / sizeof w[0]; i++)
+		if (loader_starts(s, w[i]))
+			return true;
+	return false;
+}
+
+/* Does the pair X Y occur in the page? */
+static bool
+loader_pair_seen(const struct loader_page *lp, struct loader_pairs *ps,
+    ucs4_t x, ucs4_t y)
+{
+	uint8_t	pair[16];
+	size_t	i, len = 0, total = 0;
+	int	k;
+
+	for (i = 0; i < lp->n; i++)
+		total += lp->u[i].nchars;
+	if (total > 65536 || ps->keys != NULL) {
+		/* A huge page: one hash of all pairs instead of scans. */
+		if (ps->keys == NULL)
+			loader_pairs_build(ps, lp);
+		return loader_pairs_has(ps, x, y);
+	}
+	k = u8_uctomb(pair, x, 8);
+	if (k > 0)
+		len += k;
+	k = u8_uctomb(pair + len, y, 8);
+	if (k > 0)
+		len += k;
+	pair[len] = '\0';
+	for (i = 0; i < lp->n; i++)
+		if (strstr(lp->u[i].text, (const char *)pair) != NULL)
+			return true;
+	return false;
+}
+
+/*
+ * How well does paragraph start B continue the open end A? Positive is
+ * plausible. The character pair across the join is looked up in the rest
+ * of the page; a start that reads like a new paragraph (an opening quote
+ * after a letter, a dateline, a word such as 据悉) counts against.
+ */
 static int
-loader_join_score(const struct loader_pairs *ps, const char *a, const char *b)
+loader_join_score(const struct loader_page *lp, struct loader_pairs *ps,
+    const char *a, const char *b)
 {
 	ucs4_t	x = loader_last(a, strlen(a), 0), y = loader_first(b);
 	int	score = 0;
@@ -1449,11 +1512,13 @@ loader_join_score(const struct loader_pairs *ps, const char *a, const char *b)
 	if (x == 0 || y == 0)
 		return -100;
 	if (loader_is_wide_letter(x) && loader_is_wide_letter(y) &&
-	    loader_pairs_has(ps, x, y))
+	    loader_pair_seen(lp, ps, x, y))
 		score += 3;
 	if (loader_is_opener(y) && (loader_is_wide_letter(x) ||
 	    uc_is_alpha(x)))
 		score -= 3;
+	if (loader_para_opener(b))
+		score -= 2;
 	if (x == 0xff0c || x == 0x3001 || x == 0xff1a)	/* ，、： */
 		score += 1;
 	if (y == 0xff0c || y == 0x3002 || y == 0x3001)
@@ -1491,23 +1556,27 @@ loader_tails(struct loader_ctx *cx)
 		p = pa->a;
 		/* Candidate tails: the last paragraphs of PA that lie
 		 * before LA's title group; PA keeps at least one. */
-		best = 0;
+		best = -1;
 		best_k = 0;
 		for (k = p->npara - 1; k >= 1; k--) {
 			if (pa->para_unit[k] >= la->first_unit)
 				continue;
 			if (pa->para_unit[k] <= pa->body_unit)
 				break;
-			if (ps.keys == NULL)
-				loader_pairs_build(&ps, cx->lp);
-			s = loader_join_score(&ps, a->paras[a->npara - 1],
-			    p->paras[k]);
+			/* What stays behind must end where its article
+			 * ends: with a closed paragraph. */
+			if (!loader_is_closed(p->paras[k - 1]))
+				continue;
+			s = loader_join_score(cx->lp, &ps,
+			    a->paras[a->npara - 1], p->paras[k]);
+			/* Ties go to the later start: move as little of
+			 * the other article as the evidence allows. */
 			if (s > best) {
 				best = s;
 				best_k = k;
 			}
 		}
-		if (best_k == 0 || best < 3)
+		if (best_k == 0 || best < 0)
 			continue;
 		/* Move paragraphs best_k.. of PA to the end of A. */
 		loader_art_continue(la, p->paras[best_k]);
@@ -1805,36 +1874,34 @@ loader_parse_text(struct issue *is, const char *text, size_t len,
 			break;
 		p = ff + 1;
 	}
-	/* Articles continued from another page take the headline of the
-	 * article that continues there. */
-	{
-		size_t	i, j, k, l;
+	loader_link_pages(is);
+}
 
-		for (i = 0; i < is->npages; i++)
-			for (j = 0; j < is->pages[i].narts; j++) {
-				struct article *a = &is->pages[i].arts[j];
+void
+loader_link_pages(struct issue *is)
+{
+	size_t	i, j, k, l;
 
-				if (a->from_page == 0 || a->headline != NULL)
+	for (i = 0; i < is->npages; i++)
+		for (j = 0; j < is->pages[i].narts; j++) {
+			struct article *a = &is->pages[i].arts[j];
+
+			if (a->from_page == 0 || a->headline != NULL)
+				continue;
+			for (k = 0; k < is->npages && a->headline == NULL; k++) {
+				if (is->pages[k].number != a->from_page)
 					continue;
-				for (k = 0; k < is->npages; k++) {
-					if (is->pages[k].number != a->from_page)
-						continue;
-					for (l = 0; l < is->pages[k].narts;
-					    l++) {
-						struct article *b =
-						    &is->pages[k].arts[l];
+				for (l = 0; l < is->pages[k].narts; l++) {
+					struct article *b = &is->pages[k].arts[l];
 
-						if (b->cont_page ==
-						    is->pages[i].number &&
-						    b->headline != NULL) {
-							a->headline = xstrdup(
-							    b->headline);
-							break;
-						}
+					if (b->cont_page == is->pages[i].number &&
+					    b->headline != NULL) {
+						a->headline = xstrdup(b->headline);
+						break;
 					}
 				}
 			}
-	}
+		}
 }
 
 struct issue *

@@ -44,6 +44,14 @@ void	loader_parse_text(struct issue *is, const char *text, size_t len,
 	    const char *name);
 
 /*
+ * Give an article continued from another page (（上接第N版）) without a
+ * headline of its own the headline of the article that continues on its
+ * page (（下转第M版）). Run after all pages of an issue are in place;
+ * loader_parse_text() does it for the pages of one file.
+ */
+void	loader_link_pages(struct issue *is);
+
+/*
  * Parse one crawler article file (line 1 kicker, line 2 headline, line 3
  * subhead, then paragraphs) into a new article of PG. Returns 0, or -1
  * when the file is an advertisement (its whole text is 广告) and was
