@@ -1,3 +1,42 @@
 #!/bin/sh
-# placeholder
-exit 0
+# Golden tree of the bundled sample issue: data/sample.txt must give
+# tests/golden/sample.expected.json (written by hand) field for field, and
+# so must the same issue in every other shape (re-wrapped, indented
+# without blank lines, other line ends, UTF-16, GB18030, an issue folder).
+: "${top_srcdir:=.}" "${DUBAO:=src/dubao}"
+command -v python3 >/dev/null 2>&1 || { echo "no python3"; exit 77; }
+exp="$top_srcdir/tests/golden/sample.expected.json"
+sample="$top_srcdir/data/sample.txt"
+
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+
+check() {	# check NAME MIN PATH [score.py options]
+	name=$1 min=$2 path=$3
+	shift 3
+	if ! "$DUBAO" --dump=json "$path" >"$tmp/$name.json" 2>"$tmp/$name.err"
+	then
+		echo "FAIL $name: dubao exited non-zero"; cat "$tmp/$name.err"
+		fail=1
+		return
+	fi
+	if python3 "$top_srcdir/tests/score.py" "$exp" "$tmp/$name.json" \
+	    --min="$min" "$@" >"$tmp/$name.score"; then
+		echo "ok   $name: $(tail -n 1 "$tmp/$name.score")"
+	else
+		echo "FAIL $name (need $min%):"; cat "$tmp/$name.score"
+		fail=1
+	fi
+}
+
+check sample 100 "$sample"
+python3 "$top_srcdir/tests/reshape.py" "$sample" "$tmp/shapes" || exit 99
+for s in crlf cr bom utf16le utf16be gb18030 wrap20 wrap33 wrap57; do
+	check "$s" 100 "$tmp/shapes/$s.txt" --ignore=encoding
+done
+for s in indent20 indent33 indent57; do
+	check "$s" 97 "$tmp/shapes/$s.txt" --ignore=encoding
+done
+check folder 100 "$tmp/shapes/2021-12-07" --ignore=encoding,date
+exit $fail
