@@ -634,8 +634,7 @@ loader_group(struct loader_page *pg, struct loader_line *ln, size_t n)
 				while (j < n && j < i + 5 && !ln[j].indented)
 					j++;
 				if ((j == n || ln[j].indented) && j - i <= 4 &&
-				    !loader_is_closed(ln[j - 1].text) &&
-				    strstr(ln[i + 1].text, "，") == NULL)
+				    !loader_is_closed(ln[j - 1].text))
 					brk = true;
 			}
 		} else if (!brk && n > 1 && loader_is_closed(ln[i].text) &&

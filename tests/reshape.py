@@ -35,16 +35,46 @@ def cells(ch):
     return 1 if ord(ch) < 0x2000 else 2
 
 
+def tokens(text):
+    """Split TEXT into pieces a typesetter keeps whole: a run of Latin
+    letters, digits and URL characters, a single space, or one CJK
+    character.  A space between CJK and Latin text is kept with its
+    neighbours, so no break loses it."""
+    out, run = [], ""
+    for ch in text:
+        if ord(ch) < 0x2000 and ch != " ":
+            run += ch
+            continue
+        if run:
+            out.append(run)
+            run = ""
+        out.append(ch)
+    if run:
+        out.append(run)
+    glued = []
+    for tok in out:
+        if len(glued) >= 2 and glued[-1] == " " and (
+                (ord(glued[-2][-1]) >= 0x2000) != (ord(tok[0]) >= 0x2000)):
+            glued[-2:] = [glued[-2] + " " + tok]
+        else:
+            glued.append(tok)
+    return glued
+
+
 def wrap(text, width):
     """Hard-wrap TEXT at WIDTH ideographs (2 * WIDTH half-ems) as a
-    typesetter would, keeping closers off line starts."""
+    typesetter would: Latin words are not split (unless longer than a
+    line), a space at a break disappears, closers stay off line starts."""
     out, line, used = [], "", 0
-    for ch in text:
-        if used + cells(ch) > 2 * width and ch not in CLOSERS:
-            out.append(line)
+    for tok in tokens(text):
+        w = sum(cells(c) for c in tok)
+        if used + w > 2 * width and tok[0] not in CLOSERS and line:
+            out.append(line.rstrip(" "))
             line, used = "", 0
-        line += ch
-        used += cells(ch)
+            if tok == " ":
+                continue
+        line += tok
+        used += w
     if line:
         out.append(line)
     return out
@@ -56,7 +86,10 @@ def is_closed(block):
 
 
 def is_paragraph(block):
-    return len(block) > 30 or is_closed(block)
+    """Running text: closed, or long with clause punctuation (a long
+    heading or a masthead line has none)."""
+    return is_closed(block) or (len(block) > 30 and
+                                ("，" in block or "。" in block))
 
 
 def main(argv):
