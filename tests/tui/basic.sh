@@ -1,3 +1,0 @@
-#!/bin/sh
-# placeholder
-exit 0

@@ -1,0 +1,32 @@
+#!/bin/sh
+# Help (? and F1) is generated from the live key table: a binding from the
+# config file shows up in it.
+. "$top_srcdir/tests/tui/lib.sh"
+
+mkdir -p "$TUI_TMP/config/dubao"
+printf 'bind x next-article\nbind <F5> info\n' >"$TUI_TMP/config/dubao/config"
+tui_start 100 40 "$TUI_DATA/two-pages.txt"
+tui_wait "article 1/4"
+tui_keys '?'
+tui_wait "keys and actions"
+tui_screen | grep -q "^ *j Down  *line-down" || tui_fail "line-down keys"
+tui_screen | grep -q "^ *] x  *next-article" || tui_fail "rebinding not shown"
+tui_screen | grep -q "^ *= F5  *info" || tui_fail "F5 not shown"
+tui_screen | grep -q "^ *? F1  *help" || tui_fail "help keys"
+tui_keys q
+tui_wait_gone "keys and actions"
+tui_has "article 1/4"
+# The new binding works, and F1 opens the help too.
+tui_keys x
+tui_wait "article 2/4"
+tui_keys F1
+tui_wait "keys and actions"
+tui_keys Escape
+tui_wait_gone "keys and actions"
+# Unbound keys say so (library, calendar and others come later).
+tui_keys c
+tui_wait "key c is not bound"
+tui_keys q
+s=$(tui_status)
+[ "$s" = 0 ] || tui_fail "exit status after q: $s"
+exit 0

@@ -1,0 +1,25 @@
+#!/bin/sh
+# Quitting gives the terminal back: q and Q exit 0; SIGTERM, SIGINT
+# (Ctrl-C), SIGQUIT and SIGHUP leave the alternate screen too.
+. "$top_srcdir/tests/tui/lib.sh"
+
+for how in q Q C-c TERM HUP QUIT; do
+	tui_start 80 24 "$TUI_DATA/two-pages.txt"
+	tui_wait "article 1/4"
+	[ "$($T display-message -p -t t '#{alternate_on}')" = 1 ] ||
+	    tui_fail "$how: not on the alternate screen"
+	case $how in
+	q | Q | C-c) tui_keys "$how" ;;
+	*) kill -"$how" "$(tui_pid)" ;;
+	esac
+	s=$(tui_status)
+	case $how in
+	q | Q) [ "$s" = 0 ] || tui_fail "$how: exit status $s" ;;
+	*) [ "$s" != timeout ] && [ "$s" != 0 ] ||
+	    tui_fail "$how: exit status $s" ;;
+	esac
+	[ "$($T display-message -p -t t '#{alternate_on}')" = 0 ] ||
+	    tui_fail "$how: alternate screen left on"
+	$T kill-session -t t
+done
+exit 0

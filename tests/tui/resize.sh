@@ -1,0 +1,56 @@
+#!/bin/sh
+# Resizing: one pane at a time under 70 columns, the same text at the top
+# of the reader after a resize (the paragraph and offset, not the line
+# number), "too small" and recovery.
+. "$top_srcdir/tests/tui/lib.sh"
+
+# The paragraph number ("第七段") on the reader's first row.
+top_para() {
+	tui_screen | head -n 1 | grep -o "第[一二三四五六七八九十]*段"
+}
+# wait_top WHERE: poll until the seventh paragraph is on the first row.
+wait_top() {
+	i=0
+	until [ "$(top_para)" = "第七段" ]; do
+		i=$((i + 1))
+		[ "$i" -gt 100 ] && tui_fail "top paragraph lost at $1"
+		sleep 0.05
+	done
+}
+
+tui_start 80 24 "$TUI_DATA/long.txt"
+tui_wait "article 1/2"
+# The seventh paragraph to the top: 4 lines of headline and byline, two
+# lines for each paragraph before it at this width.
+tui_keys Tab 1 6 j
+wait_top 80x24
+
+tui_resize 60 20
+tui_wait_gone "小镇新开了一家书店"
+wait_top 60x20
+tui_has "article 1/2"
+tui_resize 24 8
+tui_wait "long."
+wait_top 24x8
+tui_screen | grep -q "第八段：照片上的渡口$" || tui_fail "24x8 layout"
+# Tab shows the contents alone in a narrow terminal, and back.
+tui_keys Tab
+tui_wait "第1版"
+tui_keys Tab
+tui_wait_gone "第1版"
+tui_resize 12 4
+tui_wait "terminal too"
+tui_resize 80 24
+tui_wait "小镇新开"
+tui_screen | head -n 1 | grep -q "│" || tui_fail "two panes again"
+wait_top 80x24
+# At 120x40 nearly all of it fits: it keeps the end of the article in
+# view rather than blank rows.
+tui_resize 120 40
+tui_wait "第二十四段"
+tui_has "第七段"
+tui_has "article 1/2"
+tui_keys q
+s=$(tui_status)
+[ "$s" = 0 ] || tui_fail "exit status after q: $s"
+exit 0
