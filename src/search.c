@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistr.h>
+
 #include "util.h"
 #include "model.h"
 #include "search.h"
@@ -168,6 +170,9 @@ search_run(struct search *s, const struct issue *is, const char *query)
 	for (c = query; *c != '\0'; c++)
 		if (*c >= 'A' && *c <= 'Z')
 			s->fold = false;
+	/* Only valid UTF-8 matches on character boundaries. */
+	if (u8_check((const uint8_t *)query, strlen(query)) != NULL)
+		return 0;
 	for (p = 0; p < is->npages; p++) {
 		for (k = 0; k < is->pages[p].narts; k++) {
 			a = &is->pages[p].arts[k];

@@ -42,7 +42,8 @@ void	search_clear(struct search *);
 
 /*
  * Find every match of QUERY (UTF-8, not empty) in IS, replacing what S
- * held. Returns the number of hits.
+ * held. Returns the number of hits (0 for a query that is not valid
+ * UTF-8).
  */
 size_t	search_run(struct search *s, const struct issue *is,
 	    const char *query);

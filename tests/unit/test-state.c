@@ -1,9 +1,211 @@
-/* test-state.c -- placeholder */
+/*
+ * test-state.c -- the reader's ops without a terminal: articles and pages
+ * in order with counts and boundary messages, scrolling clamped to the
+ * article, the contents list, continuations and back, search from the
+ * current position with wrap-around, issues, action names.
+ */
 #include <config.h>
+
+#include <stdint.h>
+#include <string.h>
+
+#include "model.h"
+#include "state.h"
 #include "tcheck.h"
+
+static struct issue *
+make_issue(const char *word)
+{
+	struct issue	*is = issue_new();
+	struct page	*pg;
+	struct article	*a;
+
+	pg = issue_add_page(is);
+	pg->number = 1;
+	model_set(&pg->name, "要闻");
+	a = page_add_article(pg);
+	model_set(&a->headline, "第一篇");
+	article_add_para(a, word);
+	a = page_add_article(pg);
+	model_set(&a->headline, "第二篇");
+	article_add_para(a, "上半篇。");
+	a->cont_page = 2;
+	pg = issue_add_page(is);
+	pg->number = 2;
+	a = page_add_article(pg);
+	model_set(&a->headline, "第三篇");
+	article_add_para(a, word);
+	a = page_add_article(pg);
+	model_set(&a->headline, "第二篇");
+	article_add_para(a, "下半篇。");
+	a->from_page = 1;
+	return is;
+}
+
 int
 main(void)
 {
+	struct library		*lib;
+	struct reader_state	 st;
+	size_t			 page, art, total;
+	int			 fl, op;
+
 	TSTART();
+	lib = library_new();
+	library_take_issue(lib, make_issue("河畔的雪"));
+	state_init(&st, lib);
+	CHECK(st.page == 0 && st.art == 0 && st.focus == STATE_FOCUS_TOC);
+	CHECK(state_is_read(&st, 0, 0, 0));
+	CHECK(!state_is_read(&st, 0, 0, 1));
+	state_set_view(&st, 50, 10, 10);
+
+	/* Articles across pages, with counts and boundaries. */
+	fl = state_apply(&st, OP_NEXT_ARTICLE, 1);
+	CHECK((fl & STATE_RELAYOUT) && st.page == 0 && st.art == 1);
+	fl = state_apply(&st, OP_NEXT_ARTICLE, 1);
+	CHECK(st.page == 1 && st.art == 0);
+	CHECK(state_article_no(&st, &total) == 2 && total == 4);
+	fl = state_apply(&st, OP_NEXT_ARTICLE, 5);
+	CHECK(st.page == 1 && st.art == 1);
+	fl = state_apply(&st, OP_NEXT_ARTICLE, 1);
+	CHECK(fl == 0 && st.msg != NULL && st.art == 1);
+	fl = state_apply(&st, OP_PREV_ARTICLE, 3);
+	CHECK(st.page == 0 && st.art == 0 && st.msg == NULL);
+	fl = state_apply(&st, OP_PREV_ARTICLE, 1);
+	CHECK(fl == 0 && st.msg != NULL);
+	fl = state_apply(&st, OP_NEXT_PAGE, 1);
+	CHECK(st.page == 1 && st.art == 0);
+	fl = state_apply(&st, OP_NEXT_PAGE, 1);
+	CHECK(fl == 0 && st.msg != NULL && st.page == 1);
+	fl = state_apply(&st, OP_PREV_PAGE, 1);
+	CHECK(st.page == 0 && st.art == 0);
+	fl = state_apply(&st, OP_NEXT_ISSUE, 1);
+	CHECK(fl == 0 && st.msg != NULL);
+
+	/* Scrolling in the reader, clamped to the last full screen. */
+	state_apply(&st, OP_FOCUS_NEXT, 1);
+	CHECK(st.focus == STATE_FOCUS_READER);
+	state_set_view(&st, 50, 10, 10);
+	fl = state_apply(&st, OP_LINE_DOWN, 5);
+	CHECK(fl == STATE_DRAW_READER && st.line == 5);
+	state_apply(&st, OP_PAGE_DOWN, 1);
+	CHECK(st.line == 14);
+	state_apply(&st, OP_HALF_UP, 1);
+	CHECK(st.line == 9);
+	state_apply(&st, OP_BOTTOM, 1);
+	CHECK(st.line == 40);
+	fl = state_apply(&st, OP_LINE_DOWN, 1);
+	CHECK(fl == 0 && st.msg != NULL && st.line == 40);
+	state_apply(&st, OP_TOP, 1);
+	fl = state_apply(&st, OP_LINE_UP, 1);
+	CHECK(fl == 0 && st.msg != NULL && st.line == 0);
+	/* Space at the end of an article goes on to the next one. */
+	state_apply(&st, OP_BOTTOM, 1);
+	fl = state_apply(&st, OP_PAGE_DOWN, 1);
+	CHECK((fl & STATE_RELAYOUT) && st.art == 1 && st.line == 0);
+	/* A shorter article clamps the line. */
+	st.line = 30;
+	state_set_view(&st, 12, 10, 10);
+	CHECK(st.line == 2);
+
+	/* The continuation: open follows 下转第2版, back returns. */
+	state_set_view(&st, 50, 10, 10);
+	st.line = 7;
+	fl = state_apply(&st, OP_OPEN, 1);
+	CHECK((fl & STATE_RELAYOUT) && st.page == 1 && st.art == 1);
+	CHECK(st.msg != NULL && st.nback == 1);
+	fl = state_apply(&st, OP_BACK, 1);
+	state_set_view(&st, 50, 10, 10);
+	CHECK(st.page == 0 && st.art == 1 && st.line == 7 && st.nback == 0);
+	/* On the first article, open has nowhere to go. */
+	state_apply(&st, OP_PREV_ARTICLE, 1);
+	fl = state_apply(&st, OP_OPEN, 1);
+	CHECK(fl == 0 && st.msg != NULL);
+	/* Back in the reader goes to the contents. */
+	fl = state_apply(&st, OP_BACK, 1);
+	CHECK(st.focus == STATE_FOCUS_TOC);
+
+	/* The contents: a line for each page and each article. */
+	CHECK(state_toc_count(&st) == 6);
+	state_toc_item(&st, 0, &page, &art);
+	CHECK(page == 0 && art == SIZE_MAX);
+	state_toc_item(&st, 3, &page, &art);
+	CHECK(page == 1 && art == SIZE_MAX);
+	state_toc_item(&st, 5, &page, &art);
+	CHECK(page == 1 && art == 1);
+	CHECK(st.toc_sel == 1);
+	state_apply(&st, OP_LINE_DOWN, 3);
+	CHECK(st.toc_sel == 4 && st.page == 0);
+	fl = state_apply(&st, OP_OPEN, 1);
+	CHECK(st.page == 1 && st.art == 0 && st.focus == STATE_FOCUS_READER);
+	CHECK(state_is_read(&st, 0, 1, 0));
+	state_apply(&st, OP_FOCUS_NEXT, 1);
+	state_apply(&st, OP_BOTTOM, 1);
+	fl = state_apply(&st, OP_LINE_DOWN, 1);
+	CHECK(fl == 0 && st.msg != NULL && st.toc_sel == 5);
+	/* Opening a page line opens its first article. */
+	fl = state_toc_open(&st, 0);
+	CHECK(st.page == 0 && st.art == 0);
+	/* Hiding the contents moves the focus to the reader. */
+	state_apply(&st, OP_TOGGLE_CONTENTS, 1);
+	CHECK(!st.toc_shown && st.focus == STATE_FOCUS_READER);
+	state_apply(&st, OP_TOGGLE_CONTENTS, 1);
+	CHECK(st.toc_shown && st.focus == STATE_FOCUS_TOC);
+
+	/* Search from the current position, n and N with wrap-around. */
+	state_set_top(&st, LAYOUT_F_NONE, 0, 0);
+	fl = state_search(&st, "河畔");
+	CHECK(st.search.n == 2 && st.hit == 0 && st.want);
+	CHECK(st.want_field == LAYOUT_F_PARA && st.want_off == 0);
+	fl = state_apply(&st, OP_NEXT_MATCH, 1);
+	CHECK(st.hit == 1 && st.page == 1 && st.art == 0);
+	CHECK(st.msg == NULL);
+	fl = state_apply(&st, OP_NEXT_MATCH, 1);
+	CHECK(st.hit == 0 && st.page == 0 && st.msg != NULL);
+	fl = state_apply(&st, OP_PREV_MATCH, 1);
+	CHECK(st.hit == 1 && st.msg != NULL);
+	fl = state_apply(&st, OP_NEXT_MATCH, 2);
+	CHECK(st.hit == 1);
+	/* Searching from the second page finds the hit there first. */
+	state_apply(&st, OP_PREV_PAGE, 1);
+	state_apply(&st, OP_NEXT_PAGE, 1);
+	state_set_top(&st, LAYOUT_F_NONE, 0, 0);
+	state_search(&st, "河畔");
+	CHECK(st.hit == 1 && st.page == 1);
+	fl = state_search(&st, "没有的词");
+	CHECK(st.search.n == 0 && st.msg != NULL);
+	fl = state_apply(&st, OP_NEXT_MATCH, 1);
+	CHECK(fl == 0 && st.msg != NULL);
+
+	/* Quit: back from a continuation first, then quit. */
+	CHECK(state_apply(&st, OP_QUIT, 1) == STATE_QUIT);
+	CHECK(state_apply(&st, OP_QUIT_NOW, 1) == STATE_QUIT);
+	CHECK(state_apply(&st, OP_SEARCH, 1) == STATE_PROMPT);
+	CHECK(state_apply(&st, OP_HELP, 1) == STATE_HELP);
+	state_clear(&st);
+
+	/* Two issues: > and < move between them and reset the search. */
+	library_take_issue(lib, make_issue("满洲里"));
+	state_init(&st, lib);
+	state_search(&st, "河畔");
+	fl = state_apply(&st, OP_NEXT_ISSUE, 1);
+	CHECK((fl & STATE_RELAYOUT) && st.issue == 1 && st.page == 0);
+	fl = state_apply(&st, OP_NEXT_MATCH, 1);
+	CHECK(fl == 0 && st.msg != NULL);	/* no 河畔 in issue 2 */
+	fl = state_apply(&st, OP_NEXT_ISSUE, 1);
+	CHECK(fl == 0 && st.msg != NULL);
+	state_apply(&st, OP_PREV_ISSUE, 1);
+	CHECK(st.issue == 0);
+	state_clear(&st);
+
+	/* Every action has a name that maps back to it. */
+	for (op = 1; op < OP__COUNT; op++) {
+		CHECK(state_op_name((enum op)op) != NULL);
+		CHECK(state_op_find(state_op_name((enum op)op)) == (enum op)op);
+		CHECK(*state_op_help((enum op)op) != '\0');
+	}
+	CHECK(state_op_find("no-such-action") == OP_NONE);
+
+	library_free(lib);
 	return TDONE();
 }
