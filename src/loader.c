@@ -305,20 +305,32 @@ loader_trim_len(const char *s, size_t len)
  * text (a separator the paper printed) and is kept, but a run of them
  * counts as one.
  */
-static char *
-loader_clean(const char *s)
+/* Clean S into OUT (which may be S itself: the result never grows). */
+static void
+loader_clean_to(char *out, const char *s)
 {
-	struct buf	 b;
 	const char	*p, *end;
+	char		*o = out;
 	ucs4_t		 uc;
 	int		 k;
 	bool		 space = false, ideo = false;
 
-	buf_init(&b);
 	p = loader_skip_space(s);
 	end = p + loader_trim_len(p, strlen(p));
 	while (p < end) {
-		k = u8_mbtouc(&uc, (const uint8_t *)p, end - p);
+		if (*p != ' ' && *p != '\t' && (unsigned char)*p < 0x80) {
+			if (space) {
+				if (ideo) {
+					memcpy(o, "\xe3\x80\x80", 3);
+					o += 3;
+				} else
+					*o++ = ' ';
+				space = ideo = false;
+			}
+			*o++ = *p++;
+			continue;
+		}
+		k = u8_mbtouc_unsafe(&uc, (const uint8_t *)p, end - p);
 		if (loader_is_space(uc)) {
 			space = true;
 			if (uc == 0x3000)
@@ -327,13 +339,28 @@ loader_clean(const char *s)
 			continue;
 		}
 		if (space) {
-			buf_adds(&b, ideo ? "\xe3\x80\x80" : " ");
+			if (ideo) {
+				memcpy(o, "\xe3\x80\x80", 3);
+				o += 3;
+			} else
+				*o++ = ' ';
 			space = ideo = false;
 		}
-		buf_add(&b, p, k);
+		memmove(o, p, k);
+		o += k;
 		p += k;
 	}
-	return buf_take(&b);
+	*o = '\0';
+}
+
+/* A cleaned copy of S (caller frees). */
+static char *
+loader_clean(const char *s)
+{
+	char	*out = xmalloc(strlen(s) + 1);
+
+	loader_clean_to(out, s);
+	return out;
 }
 
 /* Parse a decimal or Chinese numeral page number at *SP, advance it. */
@@ -588,8 +615,10 @@ loader_group(struct loader_page *pg, struct loader_line *ln, size_t n)
 	bool		 indented = false, brk, indent_mode = false;
 
 	if (n == 1) {
-		loader_page_add(pg, loader_clean(ln[0].text), ln[0].line,
-		    ln[0].indented);
+		/* Clean in place and hand the line over to the unit. */
+		loader_clean_to(ln[0].text, ln[0].text);
+		loader_page_add(pg, ln[0].text, ln[0].line, ln[0].indented);
+		ln[0].text = NULL;
 		return;
 	}
 	for (i = 0; i < n; i++) {

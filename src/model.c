@@ -193,11 +193,30 @@ article_chars(const struct article *a)
 
 	for (i = 0; i < a->npara; i++) {
 		s = (const uint8_t *)a->paras[i];
-		while ((s = u8_next(&uc, s)) != NULL)
+		while (*s != '\0') {
+			/* Fast paths: ASCII, and the ideographs U+4E00-9FFF
+			 * (lead bytes E4-E9) that make most of the text. */
+			if (*s < 0x80) {
+				if ((*s >= '0' && *s <= '9') ||
+				    ((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z'))
+					n++;
+				s++;
+				continue;
+			}
+			if (*s >= 0xe4 && *s <= 0xe9 && s[1] != '\0' &&
+			    s[2] != '\0') {
+				n++;
+				s += 3;
+				continue;
+			}
+			s = u8_next(&uc, s);
+			if (s == NULL)
+				break;
 			if (!uc_is_property_white_space(uc) &&
 			    !uc_is_general_category(uc, UC_CATEGORY_P) &&
 			    !uc_is_general_category(uc, UC_CATEGORY_S))
 				n++;
+		}
 	}
 	return n;
 }

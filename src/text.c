@@ -394,6 +394,34 @@ text_sanitize(const char *s, size_t n, size_t *outlen, size_t *changed)
 			col++;
 			continue;
 		}
+		/* Fast path: well-formed CJK ideographs (U+4E00-9FFF) and
+		 * CJK punctuation and fullwidth forms, which are assigned,
+		 * printable and two cells wide. */
+		if (end - p >= 3 && (p[0] >= 0xe4 && p[0] <= 0xe9) &&
+		    (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80) {
+			memcpy(out + len, p, 3);
+			len += 3;
+			p += 3;
+			col += 2;
+			continue;
+		}
+		if (end - p >= 3 && p[0] == 0xe3 && p[1] == 0x80 &&
+		    p[2] >= 0x81 && p[2] <= 0xbf) {		/* U+3001-303F */
+			memcpy(out + len, p, 3);
+			len += 3;
+			p += 3;
+			col += 2;
+			continue;
+		}
+		if (end - p >= 3 && p[0] == 0xef && ((p[1] == 0xbc &&
+		    p[2] >= 0x81 && p[2] <= 0xbf) || (p[1] == 0xbd &&
+		    p[2] >= 0x80 && p[2] <= 0x9e))) {		/* U+FF01-FF5E */
+			memcpy(out + len, p, 3);
+			len += 3;
+			p += 3;
+			col += 2;
+			continue;
+		}
 		q = p;
 		k = u8_mbtouc(&uc, p, end - p);
 		p += k;
@@ -436,7 +464,6 @@ text_sanitize(const char *s, size_t n, size_t *outlen, size_t *changed)
 		col += w;
 		len += u8_uctomb(out + len, uc, cap - len);
 	}
-	out = xrealloc(out, len + 1);
 	out[len] = '\0';
 	if (outlen != NULL)
 		*outlen = len;
