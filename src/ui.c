@@ -1361,7 +1361,8 @@ ui_run(struct library *lib, const struct options *opts)
 	kind = ui_locale_kind();
 	if (kind == 1 && opts->ambiguous == 0 && ui_probe_ambiguous() == 2)
 		text_set_ambiguous(2);
-	u.ascii = text_ambiguous() == 2;
+	/* Line drawing is ambiguous-width, and unreliable without UTF-8. */
+	u.ascii = text_ambiguous() == 2 || kind != 1;
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = ui_on_signal;
@@ -1399,9 +1400,8 @@ ui_run(struct library *lib, const struct options *opts)
 	ui_keys_init(&u);
 	ui_colors_init(&u);
 	if (kind == 0)
-		ui_message(&u, true, _("the locale (%s) cannot show Chinese: "
-		    "run with LANG=C.UTF-8 or another UTF-8 locale"),
-		    nl_langinfo(CODESET));
+		ui_message(&u, true, _("locale %s cannot show Chinese: try "
+		    "LANG=C.UTF-8"), nl_langinfo(CODESET));
 	state_init(&u.st, lib);
 	ui_reshape(&u, true);
 	ui_loop(&u);
