@@ -276,6 +276,7 @@ state_init(struct reader_state *st, const struct library *lib)
 	search_init(&st->search);
 	st->hit = SIZE_MAX;
 	state_go(st, 0, 0);
+	st->toc_top = 0;	/* the page line above the first article too */
 }
 
 void

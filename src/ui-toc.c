@@ -61,9 +61,11 @@ ui_toc_article(const struct ui_rect *r, int y, const struct article *a,
 
 	ui_blank(y, r->x, maxx, at);
 	ui_put(y, r->x, maxx, cur ? ">" : " ", 1, at);
-	count = xasprintf(_("%zu字"), article_chars(a));
+	/* A photo has no text to count. */
+	count = a->kind == ARTICLE_PHOTO ? xstrdup("") :
+	    xasprintf(_("%zu字"), article_chars(a));
 	cw = text_strwidth(count, strlen(count));
-	room = r->w - 2 - cw - 1;
+	room = r->w - 2 - (cw > 0 ? cw + 1 : 0);
 	if (room < 4) {
 		/* Too narrow for the count: the title alone. */
 		room = r->w - 2;
