@@ -530,6 +530,10 @@ loader_parse_crawler(struct page *pg, const char *text, size_t len,
 		return -1;
 	}
 	a.kind = ARTICLE_TEXT;
+	/* The first paragraph's dateline, as in a page dump (the
+	 * paragraph keeps it too). */
+	if (a.npara > 0)
+		a.dateline = loader_dateline_of(a.paras[0]);
 	a.source = name != NULL ? xstrdup(name) : NULL;
 	a.line = 1;
 	dst = page_add_article(pg);

@@ -995,6 +995,12 @@ loader_latin_title(const char *s)
 	return upper + lower < 3 || upper * 10 >= (upper + lower) * 7;
 }
 
+char *
+loader_dateline_of(const char *para)
+{
+	return loader_dateline(para);
+}
+
 static enum loader_kind
 loader_classify(const struct loader_unit *u)
 {

@@ -44,6 +44,13 @@ void	loader_parse_text(struct issue *is, const char *text, size_t len,
 	    const char *name);
 
 /*
+ * The dateline a paragraph starts with ("本报讯 某某报道", "本报北京9月30日
+ * 电 （记者张烁）", "新华社北京1月1日电"), without its colon, or NULL.
+ * Caller frees.
+ */
+char	*loader_dateline_of(const char *para);
+
+/*
  * Give an article continued from another page (（上接第N版）) without a
  * headline of its own the headline of the article that continues on its
  * page (（下转第M版）). Run after all pages of an issue are in place;
