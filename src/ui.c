@@ -837,14 +837,14 @@ ui_help_new(const struct ui *u)
 {
 	struct ui_text	*t = xcalloc(1, sizeof *t);
 	struct buf	 keys, line;
-	char		 name[32];
+	char		 name[32], *klist[OP__COUNT];
 	size_t		 i, hl;
-	int		 op;
+	int		 op, w, kw = 0;
 
 	t->title = xstrdup(_("dubao help: keys and actions (q to close)"));
+	/* First the keys of each action, to size the key column. */
 	for (op = 1; op < OP__COUNT; op++) {
 		buf_init(&keys);
-		buf_init(&line);
 		for (i = 0; i < u->nkeys; i++) {
 			if (u->keys[i].op != (enum op)op)
 				continue;
@@ -856,12 +856,19 @@ ui_help_new(const struct ui *u)
 				buf_addc(&keys, ' ');
 			buf_adds(&keys, name);
 		}
-		ui_pad(&line, keys.len > 0 ? keys.data : "-", 20);
+		klist[op] = keys.len > 0 ? buf_take(&keys) : xstrdup("-");
+		w = text_strwidth(klist[op], strlen(klist[op]));
+		if (w > kw)
+			kw = w;
+	}
+	for (op = 1; op < OP__COUNT; op++) {
+		buf_init(&line);
+		ui_pad(&line, klist[op], kw + 2);
 		hl = line.len;
 		ui_pad(&line, state_op_name((enum op)op), 18);
 		buf_adds(&line, state_op_help((enum op)op));
 		ui_text_add(t, buf_take(&line), hl);
-		buf_clear(&keys);
+		free(klist[op]);
 	}
 	ui_text_add(t, xstrdup(""), 0);
 	ui_text_add(t, xstrdup(_("A number before a key repeats it: 5j.")), 0);
