@@ -1083,6 +1083,18 @@ loader_new_art(struct loader_ctx *cx, size_t unit, bool photo)
 }
 
 static void
+loader_art_take_para(struct loader_art *la, size_t unit, char *text)
+{
+	article_take_para(la->a, text);
+	la->lastcap = 0;
+	util_grow(&la->para_unit, &la->pucap, la->npu + 1,
+	    sizeof *la->para_unit);
+	la->para_unit[la->npu++] = unit;
+	if (la->body_unit == (size_t)-1)
+		la->body_unit = unit;
+}
+
+static void
 loader_art_para(struct loader_art *la, size_t unit, const char *text)
 {
 	article_add_para(la->a, text);
@@ -1206,7 +1218,36 @@ loader_titles(struct article *a, struct loader_unit **g, size_t n)
 	}
 }
 
-/* Strip continuation notes from a paragraph, recording them. */
+/*
+ * Strip continuation notes from a paragraph, recording them. Returns a
+ * new string, or TEXT itself when it has no note.
+ */
+static char *
+loader_notes_take(struct loader_art *la, char *text)
+{
+	const char	*ms, *me;
+	bool		 down;
+	int		 n;
+	struct buf	 b;
+	char		*r;
+
+	if (strstr(text, "版") == NULL ||
+	    (n = loader_find_note(text, &down, &ms, &me)) <= 0)
+		return text;
+	if (down)
+		la->a->cont_page = n;
+	else
+		la->a->from_page = n;
+	buf_init(&b);
+	buf_add(&b, text, ms - text);
+	buf_adds(&b, me);
+	r = loader_clean(b.data);
+	buf_clear(&b);
+	free(text);
+	return r;
+}
+
+/* Strip continuation notes from a copy of a paragraph, recording them. */
 static char *
 loader_notes(struct loader_art *la, const char *text)
 {
@@ -1389,19 +1430,22 @@ loader_assemble(struct loader_ctx *cx)
 			if (cur == NULL || cur->photo)
 				cur = loader_new_art(cx, i, false);
 			photo = NULL;
-			t = loader_notes(cur, u->text);
+			/* The paragraph takes the unit's text; the tail pass
+			 * reads paragraphs, not units. */
+			t = loader_notes_take(cur, u->text);
+			u->text = NULL;
 			/* An indented unit starts a paragraph of its own. */
-			if (cur->open && cur->a->npara > 0 && !u->indented)
+			if (cur->open && cur->a->npara > 0 && !u->indented) {
 				loader_art_continue(cur, t);
-			else {
+				free(t);
+			} else {
 				if (cur->a->npara == 0 &&
 				    cur->a->dateline == NULL)
 					cur->a->dateline = loader_dateline(t);
-				loader_art_para(cur, i, t);
+				loader_art_take_para(cur, i, t);
 			}
 			cur->open = !loader_is_closed(
 			    cur->a->paras[cur->a->npara - 1]);
-			free(t);
 			break;
 		}
 	}
@@ -1429,38 +1473,54 @@ loader_pair_hash(uint64_t k)
 }
 
 static void
-loader_pairs_build(struct loader_pairs *ps, const struct loader_page *lp)
+loader_pairs_add(struct loader_pairs *ps, const char *s)
 {
-	size_t		 i, total = 0, cap = 64, h;
-	const uint8_t	*p;
-	ucs4_t		 a, b;
+	const uint8_t	*p = (const uint8_t *)s;
+	ucs4_t		 a = 0, b;
 	uint64_t	 k;
+	size_t		 h;
 	int		 n;
 
-	for (i = 0; i < lp->n; i++)
-		total += lp->u[i].nchars;
-	while (cap < total * 2)
+	while (*p != '\0') {
+		n = u8_strmbtouc(&b, p);
+		if (n <= 0)
+			break;
+		p += n;
+		if (a != 0) {
+			k = ((uint64_t)a << 32) | b;
+			h = loader_pair_hash(k) & ps->mask;
+			while (ps->keys[h] != 0 && ps->keys[h] != k)
+				h = (h + 1) & ps->mask;
+			ps->keys[h] = k;
+		}
+		a = b;
+	}
+}
+
+/* Bytes of text of a page once assembled: its articles' paragraphs. */
+static size_t
+loader_page_bytes(const struct loader_ctx *cx)
+{
+	size_t	i, j, total = 0;
+
+	for (i = 0; i < cx->narts; i++)
+		for (j = 0; j < cx->arts[i]->a->npara; j++)
+			total += strlen(cx->arts[i]->a->paras[j]);
+	return total;
+}
+
+static void
+loader_pairs_build(struct loader_pairs *ps, const struct loader_ctx *cx)
+{
+	size_t	i, j, cap = 64, total = loader_page_bytes(cx);
+
+	while (cap < total)
 		cap *= 2;
 	ps->keys = xcalloc(cap, sizeof *ps->keys);
 	ps->mask = cap - 1;
-	for (i = 0; i < lp->n; i++) {
-		p = (const uint8_t *)lp->u[i].text;
-		a = 0;
-		while (*p != '\0') {
-			n = u8_strmbtouc(&b, p);
-			if (n <= 0)
-				break;
-			p += n;
-			if (a != 0) {
-				k = ((uint64_t)a << 32) | b;
-				h = loader_pair_hash(k) & ps->mask;
-				while (ps->keys[h] != 0 && ps->keys[h] != k)
-					h = (h + 1) & ps->mask;
-				ps->keys[h] = k;
-			}
-			a = b;
-		}
-	}
+	for (i = 0; i < cx->narts; i++)
+		for (j = 0; j < cx->arts[i]->a->npara; j++)
+			loader_pairs_add(ps, cx->arts[i]->a->paras[j]);
 }
 
 static bool
@@ -1499,21 +1559,19 @@ loader_para_opener(const char *s)
 	return false;
 }
 
-/* Does the pair X Y occur in the page? */
+/* Does the pair X Y occur in the page's paragraphs? */
 static bool
-loader_pair_seen(const struct loader_page *lp, struct loader_pairs *ps,
+loader_pair_seen(const struct loader_ctx *cx, struct loader_pairs *ps,
     ucs4_t x, ucs4_t y)
 {
 	uint8_t	pair[16];
-	size_t	i, len = 0, total = 0;
+	size_t	i, j, len = 0;
 	int	k;
 
-	for (i = 0; i < lp->n; i++)
-		total += lp->u[i].nchars;
-	if (total > 65536 || ps->keys != NULL) {
+	if (ps->keys != NULL || loader_page_bytes(cx) > 200000) {
 		/* A huge page: one hash of all pairs instead of scans. */
 		if (ps->keys == NULL)
-			loader_pairs_build(ps, lp);
+			loader_pairs_build(ps, cx);
 		return loader_pairs_has(ps, x, y);
 	}
 	k = u8_uctomb(pair, x, 8);
@@ -1523,9 +1581,11 @@ loader_pair_seen(const struct loader_page *lp, struct loader_pairs *ps,
 	if (k > 0)
 		len += k;
 	pair[len] = '\0';
-	for (i = 0; i < lp->n; i++)
-		if (strstr(lp->u[i].text, (const char *)pair) != NULL)
-			return true;
+	for (i = 0; i < cx->narts; i++)
+		for (j = 0; j < cx->arts[i]->a->npara; j++)
+			if (strstr(cx->arts[i]->a->paras[j],
+			    (const char *)pair) != NULL)
+				return true;
 	return false;
 }
 
@@ -1536,7 +1596,7 @@ loader_pair_seen(const struct loader_page *lp, struct loader_pairs *ps,
  * after a letter, a dateline, a word such as 据悉) counts against.
  */
 static int
-loader_join_score(const struct loader_page *lp, struct loader_pairs *ps,
+loader_join_score(const struct loader_ctx *cx, struct loader_pairs *ps,
     const char *a, const char *b)
 {
 	ucs4_t	x = loader_last(a, strlen(a), 0), y = loader_first(b);
@@ -1546,7 +1606,7 @@ loader_join_score(const struct loader_page *lp, struct loader_pairs *ps,
 	if (x == 0 || y == 0)
 		return -100;
 	if (loader_is_wide_letter(x) && loader_is_wide_letter(y) &&
-	    loader_pair_seen(lp, ps, x, y))
+	    loader_pair_seen(cx, ps, x, y))
 		score += 3;
 	if (loader_is_opener(y) && (loader_is_wide_letter(x) ||
 	    uc_is_alpha(x)))
@@ -1601,7 +1661,7 @@ loader_tails(struct loader_ctx *cx)
 			 * ends: with a closed paragraph. */
 			if (!loader_is_closed(p->paras[k - 1]))
 				continue;
-			s = loader_join_score(cx->lp, &ps,
+			s = loader_join_score(cx, &ps,
 			    a->paras[a->npara - 1], p->paras[k]);
 			/* Ties go to the later start: move as little of
 			 * the other article as the evidence allows. */
