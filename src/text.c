@@ -378,7 +378,7 @@ text_sanitize(const char *s, size_t n, size_t *outlen, size_t *changed)
 {
 	const uint8_t	*p = (const uint8_t *)s, *end = p + n, *q;
 	uint8_t		*out;
-	size_t		 cap = n + n / 4 + 16, len = 0, nchanged = 0;
+	size_t		 cap = n + 16, len = 0, nchanged = 0;
 	int		 col = 0, k, w;
 	ucs4_t		 uc;
 
