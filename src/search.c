@@ -162,9 +162,13 @@ search_run(struct search *s, const struct issue *is, const char *query)
 	const struct article	*a;
 	size_t			 p, k, i;
 	const char		*c;
+	char			*copy;
 
+	/* QUERY may be s->query itself (a search run again elsewhere). */
+	copy = xstrdup(query);
 	free(s->query);
-	s->query = xstrdup(query);
+	s->query = copy;
+	query = copy;
 	s->n = 0;
 	s->fold = true;
 	for (c = query; *c != '\0'; c++)
