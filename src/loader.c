@@ -2026,12 +2026,11 @@ loader_parse_pages(const char *data, size_t n, const char *name,
 	issue_take_source(is, xstrdup(name != NULL ? name : "-"));
 	loader_parse_text(is, cr.text, cr.len, name);
 	conv_result_clear(&cr);
-	if (is->npages == 0 || issue_narticles(is) == 0) {
-		if (is->npages == 0) {
-			issue_free(is);
-			*cause = xstrdup(_("no text in this file"));
-			return NULL;
-		}
+	/* Only blank lines (or spaces, or format characters): no page. */
+	if (is->npages == 0) {
+		issue_free(is);
+		*cause = xstrdup(_("no text in this file"));
+		return NULL;
 	}
 	return is;
 }
