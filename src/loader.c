@@ -330,7 +330,14 @@ loader_clean_to(char *out, const char *s)
 			*o++ = *p++;
 			continue;
 		}
-		k = u8_mbtouc_unsafe(&uc, (const uint8_t *)p, end - p);
+		/* U+4000-9FFF (lead bytes E4-E9) are never spaces. */
+		if ((unsigned char)*p >= 0xe4 && (unsigned char)*p <= 0xe9 &&
+		    end - p >= 3) {
+			k = 3;
+			uc = 0x4e00;
+		} else
+			k = u8_mbtouc_unsafe(&uc, (const uint8_t *)p,
+			    end - p);
 		if (loader_is_space(uc)) {
 			space = true;
 			if (uc == 0x3000)
@@ -1876,8 +1883,11 @@ loader_build_page(struct issue *is, struct loader_page *lp, const char *name,
 	free(cx.arts);
 }
 
-/* Is the whole text (for a page) made of blank-line separated blocks? */
-static void
+/*
+ * Parse the text of one page, which starts at line LINE0 of NAME.
+ * Returns the line number after the page's last line end.
+ */
+static size_t
 loader_split_page(struct issue *is, const char *text, size_t len,
     const char *name, size_t line0, bool first_page)
 {
@@ -1942,6 +1952,7 @@ loader_split_page(struct issue *is, const char *text, size_t len,
 	if (lp.n > 0)
 		loader_build_page(is, &lp, name, first_page);
 	loader_page_clear(&lp);
+	return line;
 }
 
 void
@@ -1951,19 +1962,14 @@ loader_parse_text(struct issue *is, const char *text, size_t len,
 	const char	*p = text, *end = text + len, *ff;
 	size_t		 line = 1;
 	bool		 first = is->npages == 0;
-	const char	*q;
 
 	while (p <= end) {
 		ff = memchr(p, '\f', end - p);
 		if (ff == NULL)
 			ff = end;
-		loader_split_page(is, p, ff - p, name, line, first);
+		line = loader_split_page(is, p, ff - p, name, line, first);
 		if (is->npages > 0)
 			first = false;
-		for (q = p; q < ff; q++)
-			if (*q == '\n' || (*q == '\r' && (q + 1 == ff ||
-			    q[1] != '\n')))
-				line++;
 		if (ff == end)
 			break;
 		p = ff + 1;
