@@ -82,6 +82,7 @@ struct conv_guess {
 	const char	*decoder;	/* iconv name */
 	int		 confidence;
 	size_t		 skip;		/* bytes of BOM */
+	bool		 valid;		/* the whole input passed u8_check */
 	char		 reason[160];
 };
 
@@ -909,6 +910,7 @@ conv_guess(const unsigned char *s, size_t n, struct conv_guess *g)
 		conv_utf8_stat(s, conv_sample_len(s, n), &good, &bad);
 		conv_set(g, CONV_UTF8, "UTF-8", "UTF-8",
 		    good == 0 || good >= 8 ? 100 : 60 + 5 * (int)good, 0);
+		g->valid = true;
 		snprintf(g->reason, sizeof g->reason, "%s",
 		    good == 0 ? _("ASCII") : _("valid UTF-8"));
 		return;
@@ -1122,6 +1124,7 @@ conv_to_utf8(const char *data, size_t n, const char *encoding,
 	bool gb;
 
 	memset(out, 0, sizeof *out);
+	memset(&g, 0, sizeof g);
 	if (encoding != NULL && *encoding != '\0') {
 		if (conv_forced(s, n, encoding, &g, cause) != 0)
 			return -1;
@@ -1149,7 +1152,9 @@ conv_to_utf8(const char *data, size_t n, const char *encoding,
 
 	conv_run_init(&r, path, encname, diags,
 	    g.kind == CONV_UTF8 ? n : n + n / 2 + 16);
-	if (g.kind == CONV_UTF8)
+	if (g.kind == CONV_UTF8 && g.valid && g.skip == 0)
+		conv_run_add(&r, s, n);		/* checked while guessing */
+	else if (g.kind == CONV_UTF8)
 		conv_run_utf8(&r, s + g.skip, n - g.skip);
 	else {
 		if ((cd = conv_open(g.decoder)) == (iconv_t)-1)
