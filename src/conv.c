@@ -1109,10 +1109,29 @@ conv_forced(const unsigned char *s, size_t n, const char *encoding,
 	return 0;
 }
 
+static int	conv_convert(const char *, size_t, const char *, const char *,
+		    struct conv_result *, struct diag_list *, char **, bool);
+
 int
 conv_to_utf8(const char *data, size_t n, const char *encoding,
     const char *path, struct conv_result *out, struct diag_list *diags,
     char **cause)
+{
+	return conv_convert(data, n, encoding, path, out, diags, cause, false);
+}
+
+int
+conv_to_utf8_borrow(const char *data, size_t n, const char *encoding,
+    const char *path, struct conv_result *out, struct diag_list *diags,
+    char **cause)
+{
+	return conv_convert(data, n, encoding, path, out, diags, cause, true);
+}
+
+static int
+conv_convert(const char *data, size_t n, const char *encoding,
+    const char *path, struct conv_result *out, struct diag_list *diags,
+    char **cause, bool borrow)
 {
 	const unsigned char *s = (const unsigned char *)data;
 	struct conv_guess g;
@@ -1149,6 +1168,17 @@ conv_to_utf8(const char *data, size_t n, const char *encoding,
 	}
 	encname = upper;
 	gb = g.kind == CONV_ICONV && conv_is_gb_family(g.decoder);
+
+	if (borrow && g.kind == CONV_UTF8 && g.valid && g.skip == 0) {
+		/* Checked while guessing: the caller's bytes are the text. */
+		out->text = (char *)data;
+		out->borrowed = true;
+		out->len = n;
+		out->encoding = upper;
+		out->confidence = g.confidence;
+		out->reason = xstrdup(g.reason);
+		return 0;
+	}
 
 	conv_run_init(&r, path, encname, diags,
 	    g.kind == CONV_UTF8 ? n : n + n / 2 + 16);
@@ -1190,7 +1220,8 @@ conv_to_utf8(const char *data, size_t n, const char *encoding,
 void
 conv_result_clear(struct conv_result *cr)
 {
-	free(cr->text);
+	if (!cr->borrowed)
+		free(cr->text);
 	free(cr->encoding);
 	free(cr->reason);
 	memset(cr, 0, sizeof *cr);

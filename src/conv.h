@@ -10,6 +10,7 @@
 #ifndef DUBAO_CONV_H
 #define DUBAO_CONV_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -30,6 +31,8 @@ struct conv_result {
 	char	*reason;	/* translated: why this encoding was
 				   chosen ("valid UTF-8", "UTF-16LE byte
 				   order mark", the GB/Big5 scores...) */
+	bool	 borrowed;	/* text is the caller's DATA (see
+				   conv_to_utf8_borrow()); not freed */
 };
 
 /*
@@ -47,6 +50,14 @@ struct conv_result {
  * empty text.
  */
 int	conv_to_utf8(const char *data, size_t n, const char *encoding,
+	    const char *path, struct conv_result *out, struct diag_list *diags,
+	    char **cause);
+/*
+ * As conv_to_utf8(), but when DATA is valid UTF-8 without a BOM (the
+ * common case) OUT->text is DATA itself and OUT->borrowed is set: no
+ * copy. DATA[N] must be a NUL byte, and DATA must outlive OUT->text.
+ */
+int	conv_to_utf8_borrow(const char *data, size_t n, const char *encoding,
 	    const char *path, struct conv_result *out, struct diag_list *diags,
 	    char **cause);
 void	conv_result_clear(struct conv_result *);

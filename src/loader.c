@@ -2018,8 +2018,8 @@ loader_parse_pages(const char *data, size_t n, const char *name,
 	}
 	diag_list_init(&dl);
 	memset(&cr, 0, sizeof cr);
-	if (conv_to_utf8(data, n, opts != NULL ? opts->encoding : NULL, name,
-	    &cr, &dl, cause) != 0) {
+	if (conv_to_utf8_borrow(data, n, opts != NULL ? opts->encoding : NULL,
+	    name, &cr, &dl, cause) != 0) {
 		diag_list_clear(&dl);
 		return NULL;
 	}

@@ -29,7 +29,8 @@ int	loader_load_path(const char *path, const struct loader_opts *opts,
 
 /*
  * Parse one page dump already in memory: DATA[0..N) raw bytes from the
- * file NAME (used in diagnostics and "source"). Returns a new issue (free
+ * file NAME (used in diagnostics and "source"); DATA[N] must be a NUL
+ * byte (valid UTF-8 is then parsed in place, without a copy). Returns a new issue (free
  * with issue_free()) or NULL with *CAUSE set (empty or binary input).
  */
 struct issue *loader_parse_pages(const char *data, size_t n, const char *name,

@@ -629,6 +629,36 @@ test_corpus(void)
 	free(dir);
 }
 
+/* Valid UTF-8 is used in place; anything converted or checked is not. */
+static void
+test_borrow(void)
+{
+	static const char utf8[] = "青溪晚报\n第一版\n";
+	static const char gb[] = "\xc7\xe0\xcf\xaa\xcd\xed\xb1\xa8\n";
+	static const char bom[] = "\xef\xbb\xbf\xe9\x9d\x92\n";
+	struct conv_result	 r;
+	struct diag_list	 dl;
+	char			*cause = NULL;
+
+	diag_list_init(&dl);
+	CHECK(conv_to_utf8_borrow(utf8, sizeof utf8 - 1, NULL, "b", &r, &dl,
+	    &cause) == 0);
+	CHECK(r.borrowed && r.text == utf8 && r.len == sizeof utf8 - 1);
+	CHECK_STR(r.encoding, "UTF-8");
+	conv_result_clear(&r);
+	CHECK(conv_to_utf8_borrow(gb, sizeof gb - 1, NULL, "b", &r, &dl,
+	    &cause) == 0);
+	CHECK(!r.borrowed && r.text != gb);
+	CHECK_STR(r.text, "青溪晚报\n");
+	conv_result_clear(&r);
+	CHECK(conv_to_utf8_borrow(bom, sizeof bom - 1, NULL, "b", &r, &dl,
+	    &cause) == 0);
+	CHECK(!r.borrowed);
+	CHECK_STR(r.text, "青\n");
+	conv_result_clear(&r);
+	diag_list_clear(&dl);
+}
+
 int
 main(void)
 {
@@ -644,6 +674,7 @@ main(void)
 	test_damage();
 	test_forced();
 	test_binary();
+	test_borrow();
 	test_corpus();
 	return TDONE();
 }
