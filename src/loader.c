@@ -267,6 +267,32 @@ loader_ends(const char *s, const char *suffix)
 	return n >= m && memcmp(s + n - m, suffix, m) == 0;
 }
 
+#define LOADER_N(a)	(sizeof (a) / sizeof (a)[0])
+
+/* Does S start with one of the N words W? */
+static bool
+loader_starts_any(const char *s, const char *const *w, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (loader_starts(s, w[i]))
+			return true;
+	return false;
+}
+
+/* Does S end with one of the N words W? */
+static bool
+loader_ends_any(const char *s, const char *const *w, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (loader_ends(s, w[i]))
+			return true;
+	return false;
+}
+
 /* Skip leading spaces of any kind. */
 static const char *
 loader_skip_space(const char *s)
@@ -705,7 +731,7 @@ loader_is_masthead_line(const char *s, size_t nchars)
 
 	if (nchars > 40)
 		return false;
-	for (i = 0; i < sizeof pat / sizeof pat[0]; i++)
+	for (i = 0; i < LOADER_N(pat); i++)
 		if (strstr(s, pat[i]) != NULL)
 			return true;
 	/* CN 81-0002 (J), ISSN 1234-5678 */
@@ -784,12 +810,8 @@ loader_is_caption(const char *s)
 	    "左圖：", "右圖：", "题图：", "上图:", "下图:", "图为", "圖為",
 	    "图片：", "組圖：", "组图：", "图①", "图②", "图③", "上图为",
 	    "下图为" };
-	size_t	i;
 
-	for (i = 0; i < sizeof pfx / sizeof pfx[0]; i++)
-		if (loader_starts(s, pfx[i]))
-			return true;
-	return false;
+	return loader_starts_any(s, pfx, LOADER_N(pfx));
 }
 
 /* A caption that points at a picture inside an article (上图, 左图...). */
@@ -814,8 +836,7 @@ loader_editor(const char *s)
 	size_t		 i;
 	const char	*p;
 
-	for (i = 0; i < sizeof loader_editor_pfx /
-	    sizeof loader_editor_pfx[0]; i++) {
+	for (i = 0; i < LOADER_N(loader_editor_pfx); i++) {
 		if (!loader_starts(s, loader_editor_pfx[i]))
 			continue;
 		p = s + strlen(loader_editor_pfx[i]);
@@ -836,7 +857,6 @@ loader_is_byline(const char *s, size_t nchars)
 	static const char *const pfx[] = { "本报记者", "本報記者",
 	    "本报通讯员", "本報通訊員", "本报特约记者", "通讯员", "记者",
 	    "記者", "文/", "文／", "文 /", "文：", "作者：", "撰文" };
-	size_t	i;
 
 	if (loader_starts(s, "■") || loader_starts(s, "□") ||
 	    loader_starts(s, "●"))
@@ -845,10 +865,7 @@ loader_is_byline(const char *s, size_t nchars)
 	    strstr(s, "。") != NULL || strstr(s, "，") != NULL ||
 	    loader_ends(s, "报道") || loader_ends(s, "摄"))
 		return false;
-	for (i = 0; i < sizeof pfx / sizeof pfx[0]; i++)
-		if (loader_starts(s, pfx[i]))
-			return true;
-	return false;
+	return loader_starts_any(s, pfx, LOADER_N(pfx));
 }
 
 /* The byline without its marker. */
@@ -905,14 +922,10 @@ loader_dateline(const char *s)
 	    "【本報訊】", "【本报讯】", "本刊讯" };
 	const char	*p, *colon, *dian, *lim;
 	size_t		 i, len;
-	bool		 ok = false;
 	struct buf	 b;
 	char		*r;
 
-	for (i = 0; i < sizeof pfx / sizeof pfx[0] && !ok; i++)
-		if (loader_starts(s, pfx[i]))
-			ok = true;
-	if (!ok)
+	if (!loader_starts_any(s, pfx, LOADER_N(pfx)))
 		return NULL;
 	if (loader_starts(s, "【本報訊】") || loader_starts(s, "【本报讯】"))
 		return xstrndup(s, strlen("【本報訊】"));
@@ -1143,19 +1156,20 @@ loader_kicker_verb(const char *s)
 	    "重要讲话", "讲话", "講話", "致信", "致电", "宣布", "提出",
 	    "要求", "发布", "發布", "寄语", "回信", "署名文章", "批准",
 	    "反响", "之际", "主持召开", "主持" };
-	size_t	i;
 
-	for (i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
-		if (loader_ends(s, verbs[i]))
-			return true;
-	return false;
+	return loader_ends_any(s, verbs, LOADER_N(verbs));
 }
 
 /*
  * Decide the roles of a title group of N units G[0..N): a column label is
- * handled by the caller. With two units, the first is a kicker when the
- * second reads as a headline (a clause with a comma) and the first is
- * long; otherwise headline and subhead. Three: kicker, headline, subhead.
+ * handled by the caller. One unit is a headline; three are kicker,
+ * headline, subhead. With two, explicit cues of how papers set titles
+ * decide: for kicker + headline, a second line that is a clause (a comma),
+ * a first line that ends with a verb introducing what follows (…强调,
+ * 印发), a dash or a genre label (…综述), a couplet first line, a series
+ * number (①), a headline's column tag in brackets; against, a second line
+ * that starts with a dash or a bracket, lists who attended, is a couplet
+ * or is too long to be a headline. No cue: headline + subhead.
  */
 static void
 loader_titles(struct article *a, struct loader_unit **g, size_t n)
@@ -1558,12 +1572,8 @@ loader_para_opener(const char *s)
 	    "目前", "此外", "同时", "今年", "去年", "此次", "这次", "如今",
 	    "当天", "随后", "另外", "然而", "但是", "因此", "截至", "近年来",
 	    "记者", "与此同时", "对此", "为此", "其中", "据介绍", "据统计" };
-	size_t	i;
 
-	for (i = 0; i < sizeof w / sizeof w[0]; i++)
-		if (loader_starts(s, w[i]))
-			return true;
-	return false;
+	return loader_starts_any(s, w, LOADER_N(w));
 }
 
 /* Does the pair X Y occur in the page's paragraphs? */
