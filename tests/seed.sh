@@ -8,27 +8,12 @@ seed="$top_srcdir/../shared/seed/000_4b26129b71a72054"
 [ -f "$seed.txt" ] || { echo "no ../shared/seed: skipped"; exit 77; }
 command -v python3 >/dev/null 2>&1 || exit 77
 
+exp="$seed.expected.json"
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 
-check() {	# check NAME MIN PATH [--ignore=...]
-	name=$1 min=$2 path=$3
-	shift 3
-	if ! "$DUBAO" --dump=json "$path" >"$tmp/$name.json" 2>"$tmp/$name.err"
-	then
-		echo "FAIL $name: dubao exited non-zero"; cat "$tmp/$name.err"
-		fail=1
-		return
-	fi
-	if python3 "$top_srcdir/tests/score.py" "$seed.expected.json" \
-	    "$tmp/$name.json" --min="$min" "$@" >"$tmp/$name.score"; then
-		echo "ok   $name: $(tail -n 1 "$tmp/$name.score")"
-	else
-		echo "FAIL $name (need $min%):"; cat "$tmp/$name.score"
-		fail=1
-	fi
-}
+. "$top_srcdir/tests/score-lib.sh"
 
 check seed 100 "$seed.txt"
 python3 "$top_srcdir/tests/reshape.py" "$seed.txt" "$tmp/shapes" || exit 99

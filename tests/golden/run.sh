@@ -12,23 +12,7 @@ tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 
-check() {	# check NAME MIN PATH [score.py options]
-	name=$1 min=$2 path=$3
-	shift 3
-	if ! "$DUBAO" --dump=json "$path" >"$tmp/$name.json" 2>"$tmp/$name.err"
-	then
-		echo "FAIL $name: dubao exited non-zero"; cat "$tmp/$name.err"
-		fail=1
-		return
-	fi
-	if python3 "$top_srcdir/tests/score.py" "$exp" "$tmp/$name.json" \
-	    --min="$min" "$@" >"$tmp/$name.score"; then
-		echo "ok   $name: $(tail -n 1 "$tmp/$name.score")"
-	else
-		echo "FAIL $name (need $min%):"; cat "$tmp/$name.score"
-		fail=1
-	fi
-}
+. "$top_srcdir/tests/score-lib.sh"
 
 check sample 100 "$sample"
 python3 "$top_srcdir/tests/reshape.py" "$sample" "$tmp/shapes" || exit 99
