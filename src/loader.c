@@ -1102,6 +1102,7 @@ loader_new_art(struct loader_ctx *cx, size_t unit, bool photo)
 	return la;
 }
 
+/* Append paragraph TEXT (taken) that starts at unit UNIT. */
 static void
 loader_art_take_para(struct loader_art *la, size_t unit, char *text)
 {
@@ -1117,13 +1118,7 @@ loader_art_take_para(struct loader_art *la, size_t unit, char *text)
 static void
 loader_art_para(struct loader_art *la, size_t unit, const char *text)
 {
-	article_add_para(la->a, text);
-	la->lastcap = 0;
-	util_grow(&la->para_unit, &la->pucap, la->npu + 1,
-	    sizeof *la->para_unit);
-	la->para_unit[la->npu++] = unit;
-	if (la->body_unit == (size_t)-1)
-		la->body_unit = unit;
+	loader_art_take_para(la, unit, xstrdup(text));
 }
 
 /*

@@ -28,13 +28,13 @@ test_parse(void)
 	    "bind x\n"				/* line 10: missing action */
 	    "set library ~/papers\n";
 
-	setenv("HOME", "/home/reader", 1);
+	setenv("HOME", "/srv/reader", 1);
 	settings_init(&cf);
 	settings_parse(&cf, text, strlen(text), "config");
 	CHECK(cf.text_width == 72);
 	CHECK(cf.ambiguous == 2);
 	CHECK(cf.fold_variants == 0);
-	CHECK_STR(cf.library, "/home/reader/papers");
+	CHECK_STR(cf.library, "/srv/reader/papers");
 	CHECK(cf.nbinds == 1);
 	if (cf.nbinds == 1) {
 		CHECK_STR(cf.binds[0].key, "^N");
@@ -81,9 +81,9 @@ test_default_path(void)
 	CHECK_STR(p, "/x/cfg/dubao/config");
 	free(p);
 	unsetenv("XDG_CONFIG_HOME");
-	setenv("HOME", "/home/r", 1);
+	setenv("HOME", "/srv/r", 1);
 	p = settings_default_path();
-	CHECK_STR(p, "/home/r/.config/dubao/config");
+	CHECK_STR(p, "/srv/r/.config/dubao/config");
 	free(p);
 }
 
