@@ -484,13 +484,15 @@ loader_find_note(const char *s, bool *down, const char **ms, const char **me)
 		/* Look back for the verb and the bracket. */
 		open = NULL;
 		if (p - s >= 6 && (strncmp(p - 6, "下转", 6) == 0 ||
+		    strncmp(p - 6, "下轉", 6) == 0 ||
 		    strncmp(p - 6, "上接", 6) == 0 ||
 		    strncmp(p - 6, "接上", 6) == 0)) {
-			*down = strncmp(p - 6, "下转", 6) == 0;
+			*down = strncmp(p - 6, "下", 3) == 0;
 			open = p - 6;
 		} else if (p - s >= 3 && (strncmp(p - 3, "转", 3) == 0 ||
+		    strncmp(p - 3, "轉", 3) == 0 ||
 		    strncmp(p - 3, "接", 3) == 0)) {
-			*down = strncmp(p - 3, "转", 3) == 0;
+			*down = strncmp(p - 3, "接", 3) != 0;
 			open = p - 3;
 		}
 		if (open == NULL)
@@ -724,6 +726,7 @@ static bool
 loader_is_masthead_line(const char *s, size_t nchars)
 {
 	static const char *const pat[] = { "代号", "出版物号", "统一刊号",
+	    "代號", "出版物號", "統一刊號",
 	    "國內統一", "网址", "網址", "http://", "https://", "www.",
 	    "公众号", "公眾號", "邮发", "郵發", "零售价", "定价", "社址",
 	    "国内统一", "星期", "农历", "農曆", "期）", "第1期" };
@@ -765,7 +768,8 @@ loader_is_credit(const char *s, size_t nchars)
 		return false;
 	if (loader_ends(s, "摄") || loader_ends(s, "攝") ||
 	    loader_ends(s, "摄）") || loader_ends(s, "攝）") ||
-	    loader_ends(s, "摄影") || loader_ends(s, "供图") ||
+	    loader_ends(s, "摄影") || loader_ends(s, "攝影") ||
+	    loader_ends(s, "供图") ||
 	    loader_ends(s, "供圖"))
 		return strstr(s, "。") == NULL && strstr(s, "，") == NULL;
 	return false;
@@ -789,6 +793,7 @@ loader_credit_name(const char *s)
 	else if (len >= 1 && p[len - 1] == ')')
 		len--;
 	if (len >= 6 && (memcmp(p + len - 6, "摄影", 6) == 0 ||
+	    memcmp(p + len - 6, "攝影", 6) == 0 ||
 	    memcmp(p + len - 6, "供图", 6) == 0 ||
 	    memcmp(p + len - 6, "供圖", 6) == 0))
 		len -= 6;
@@ -950,6 +955,7 @@ loader_dateline(const char *s)
 		buf_init(&b);
 		buf_add(&b, s, colon - s);
 		if (loader_ends(b.data, "报道") || loader_ends(b.data, "報導") ||
+		    loader_ends(b.data, "報道") ||
 		    loader_ends(b.data, "电") || loader_ends(b.data, "電") ||
 		    loader_ends(b.data, "讯") || loader_ends(b.data, "訊") ||
 		    loader_ends(b.data, "消息")) {

@@ -29,6 +29,21 @@ for s in indent20 indent33 indent57; do
 	check "$s" 97 "$tmp/shapes/$s.txt" --ignore=encoding
 done
 check folder 100 "$tmp/shapes/2021-12-07" --ignore=encoding,date,number
+# In Traditional characters and Big5, as a Taiwan or Hong Kong reader
+# keeps it: the expected tree goes through the same conversion.
+if command -v opencc >/dev/null 2>&1 && command -v iconv >/dev/null 2>&1
+then
+	opencc -c s2tw -i "$seed.txt" -o "$tmp/tw.txt" &&
+	    opencc -c s2tw -i "$seed.expected.json" -o "$tmp/tw.json" &&
+	    iconv -f UTF-8 -t BIG5 "$tmp/tw.txt" >"$tmp/big5.txt" || exit 99
+	exp="$tmp/tw.json"
+	check traditional 100 "$tmp/tw.txt"
+	check big5 100 "$tmp/big5.txt" --ignore=encoding
+	grep -q '"encoding": "BIG5"' "$tmp/big5.json" ||
+	    { echo "FAIL big5: encoding not reported as BIG5"; fail=1; }
+else
+	echo "no opencc or iconv: Traditional/Big5 shape not tried"
+fi
 grep -q '"date": "2021-12-07"' "$tmp/folder.json" ||
     { echo "FAIL folder: date not taken from the folder name"; fail=1; }
 exit $fail
