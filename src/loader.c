@@ -1839,8 +1839,6 @@ loader_build_page(struct issue *is, struct loader_page *lp, const char *name,
 	const char		*end, *p;
 	int			 n;
 
-	for (i = 0; i < lp->n; i++)
-		lp->u[i].kind = loader_classify(&lp->u[i]);
 	loader_reclassify(lp);
 
 	pg = issue_add_page(is);
@@ -1892,6 +1890,49 @@ loader_build_page(struct issue *is, struct loader_page *lp, const char *name,
 			    _("article without a headline"));
 	}
 	free(cx.arts);
+}
+
+/*
+ * Build the page or pages of LP. A page header naming another page
+ * (第02版) after some text starts a new page even without a form feed;
+ * the same header again (a running head or foot) does not.
+ */
+static void
+loader_build_pages(struct issue *is, struct loader_page *lp, const char *name,
+    bool first_page)
+{
+	struct loader_page	 seg;
+	const char		*end;
+	size_t			 i, start = 0;
+	int			 cur = -1, n = -1;
+	bool			 content = false;
+
+	for (i = 0; i < lp->n; i++)
+		lp->u[i].kind = loader_classify(&lp->u[i]);
+	for (i = 0; i <= lp->n; i++) {
+		if (i < lp->n) {
+			if (lp->u[i].kind != LK_PAGEHDR) {
+				if (lp->u[i].kind != LK_DROP)
+					content = true;
+				continue;
+			}
+			n = loader_find_page_no(lp->u[i].text, &end);
+			if (cur < 0 || !content || n == cur) {
+				if (cur < 0)
+					cur = n;
+				continue;
+			}
+		}
+		/* The units [start, i) are one page; LP keeps owning them. */
+		memset(&seg, 0, sizeof seg);
+		seg.u = lp->u + start;
+		seg.n = i - start;
+		loader_build_page(is, &seg, name, first_page);
+		first_page = false;
+		start = i;
+		cur = n;
+		content = false;
+	}
 }
 
 /*
@@ -1961,7 +2002,7 @@ loader_split_page(struct issue *is, const char *text, size_t len,
 	}
 	free(ln);
 	if (lp.n > 0)
-		loader_build_page(is, &lp, name, first_page);
+		loader_build_pages(is, &lp, name, first_page);
 	loader_page_clear(&lp);
 	return line;
 }

@@ -287,6 +287,28 @@ test_pages(void)
 	issue_free(is);
 }
 
+/* Without form feeds, a header naming another page starts it; the same
+ * header again (a running foot) does not. */
+static void
+test_pages_noff(void)
+{
+	struct issue	*is;
+
+	is = parse("第01版：要闻\n\n新车站开工\n\n本报讯 周一报道：新车站昨天开工。\n\n"
+	    "第01版：要闻\n\n"
+	    "第02版：综合\n\n春季运动会开幕\n\n本报讯 吴二报道：运动会开幕了。\n");
+	CHECK(is->npages == 2);
+	if (is->npages == 2) {
+		CHECK(is->pages[0].number == 1 && is->pages[0].narts == 1);
+		CHECK(is->pages[1].number == 2 && is->pages[1].narts == 1);
+		CHECK_STR(is->pages[1].name, "综合");
+		if (is->pages[1].narts == 1)
+			CHECK_STR(is->pages[1].arts[0].headline,
+			    "春季运动会开幕");
+	}
+	issue_free(is);
+}
+
 /* Layout spaces (no-break, runs) become one space; an ideographic space
  * between names is kept as the paper printed it. */
 static void
@@ -319,6 +341,7 @@ main(void)
 	test_tail();
 	test_masthead();
 	test_pages();
+	test_pages_noff();
 	test_spaces();
 	return TDONE();
 }
