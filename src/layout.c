@@ -580,7 +580,7 @@ layout_new(const struct article *art, const struct layout_opts *opts)
 		    LAYOUT_F_NONE, 0, NULL, 0, 0, LAYOUT_RIGHT);
 	}
 
-	/* Captions, each with its credit ("李述梁 摄") set right. */
+	/* Captions, each with its credit ("陶然 摄") set right. */
 	for (i = 0; i < art->ncap; i++) {
 		const struct caption *cap = &art->caps[i];
 

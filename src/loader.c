@@ -775,7 +775,7 @@ loader_is_credit(const char *s, size_t nchars)
 	return false;
 }
 
-/* The credit name: "本报记者 李述梁摄" -> "本报记者 李述梁". */
+/* The credit name: "本报记者 陶然摄" -> "本报记者 陶然". */
 static char *
 loader_credit_name(const char *s)
 {
@@ -883,7 +883,7 @@ loader_byline(const char *s)
 	return loader_clean(s);
 }
 
-/* "——王裕斌" (an attribution): the name, or NULL. */
+/* "——顾长庚" (an attribution): the name, or NULL. */
 static char *
 loader_quote_by(const char *s, size_t nchars)
 {
@@ -915,7 +915,7 @@ loader_quote_by(const char *s, size_t nchars)
 
 /*
  * A dateline at the start of a paragraph: "本报讯 孙贵新报道：", "本报记者
- * 贺志国报道：", "本报北京9月30日电 （记者张烁）", "新华社北京1月1日电".
+ * 沈知遥报道：", "本报北京9月30日电 （记者某某）", "新华社北京1月1日电".
  * Returns the dateline (without the colon), or NULL.
  */
 static char *

@@ -24,7 +24,7 @@ static const struct {
 	const char	*want;
 	const char	*rule;
 } wrap_cases[] = {
-	{ "可爱的人！”前不久，得知", 12, 0, "可爱的人！”|前不久，得知",
+	{ "好热闹啊！”第二天，他们", 12, 0, "好热闹啊！”|第二天，他们",
 	  "break after ” before a wide character (STYLE.md 3.2)" },
 	{ "汉字汉字汉“引号”", 10, 0, "汉字汉字汉|“引号”",
 	  "break before “ after a wide character" },
@@ -147,21 +147,21 @@ main(void)
 
 	/* An article with every part. */
 	memset(&art, 0, sizeof art);
-	art.column = xstrdup("交流干部国动人");
-	art.kicker = xstrdup("浙江省全域推进数字化改革");
-	art.headline = xstrdup("“老兵码”，之江大地一码畅享");
+	art.column = xstrdup("基层故事");
+	art.kicker = xstrdup("青溪市全面推进老城区微更新");
+	art.headline = xstrdup("“巷长制”，老街小巷有人管");
 	art.subhead = xstrdup("十二条街巷完成改造");
-	art.byline = xstrdup("殷忠好 车鑫欣");
+	art.byline = xstrdup("周晓岚 林一舟");
 	art.dateline = xstrdup("本报讯 记者某某报道");
-	art.quote = xstrdup("“欢迎您，最可爱的人！”系统的语音播报让他心中一暖。");
-	art.quote_by = xstrdup("王裕斌");
-	article_add_para(&art, "“不仅方便还很骄傲！”朱广弟告诉笔者，在杭州，"
-	    "申领“老兵码”的退役军人“一码”走遍全城，“一码”畅享服务。");
+	art.quote = xstrdup("“早上好，老街坊！”茶馆老板的一声招呼让他心里一暖。");
+	art.quote_by = xstrdup("顾长庚");
+	article_add_para(&art, "“不仅方便还很热闹！”钱秀英告诉记者，在青溪，"
+	    "报名“巷长制”的居民“一人”管好一条巷，“一巷”有事大家商量。");
 	article_add_para(&art, "Latin text is not indented, and long words "
 	    "such as https://example.com/a/very/long/path stay whole.");
-	article_add_para(&art, "从杭州向东南150公里，宁波市退役军人毛文翼正在"
+	article_add_para(&art, "从青溪向东南150公里，云岭市民沈知遥正在"
 	    "乘坐地铁1号线。过安检、手机亮码、进站……有人发现。");
-	article_add_caption(&art, "上图：退役军人在景区入口扫码。", "李述梁");
+	article_add_caption(&art, "上图：居民在巷口的晾晒场晾衣服。", "陶然");
 	art.cont_page = 3;
 
 	memset(&lo, 0, sizeof lo);
@@ -226,7 +226,7 @@ main(void)
 	CHECK(k < lay->nlines);
 	CHECK(lay->lines[k].field == LAYOUT_F_CREDIT);
 	CHECK(lay->lines[k].cols == 40);
-	CHECK(strncmp(lay->lines[k].text, "李述梁 摄", lay->lines[k].len) == 0);
+	CHECK(strncmp(lay->lines[k].text, "陶然 摄", lay->lines[k].len) == 0);
 	CHECK(lay->lines[k - 1].kind == LAYOUT_CAPTION);
 	/* No blank line at either end, never two in a row. */
 	CHECK(lay->lines[0].kind != LAYOUT_BLANK);

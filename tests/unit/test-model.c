@@ -61,12 +61,12 @@ test_constructors(void)
 	article_take_para(a, xstrdup("第三段。"));
 	CHECK(a->npara == 3);
 	article_add_caption(a, "上图：演练现场。", NULL);
-	article_add_caption(a, NULL, "李述梁");
+	article_add_caption(a, NULL, "陶然");
 	CHECK(a->ncap == 2);
 	CHECK_STR(a->caps[0].text, "上图：演练现场。");
 	CHECK(a->caps[0].credit == NULL);
 	CHECK_STR(a->caps[1].text, "");
-	CHECK_STR(a->caps[1].credit, "李述梁");
+	CHECK_STR(a->caps[1].credit, "陶然");
 
 	/* model_set replaces, NULL clears. */
 	model_set(&a->kicker, "引题");
@@ -102,13 +102,13 @@ test_chars(void)
 		size_t		 chars;
 	} cases[] = {
 		/* Han and digits count; spaces and brackets do not. */
-		{ { "本报北京1月18日电 （记者杜一菲）国家。", NULL }, 17 },
+		{ { "本报北京1月18日电 （记者沈知遥）国家。", NULL }, 17 },
 		/* Full-width punctuation, ideographic space, quotes. */
 		{ { "　　“我们来了！”他说：“好。”", NULL }, 7 },
 		/* Latin letters count, ASCII punctuation does not. */
 		{ { "Hello, world!", NULL }, 10 },
 		/* Symbols (■ ★ ＋) are not characters of the text. */
-		{ { "■本版责任编辑 王京育", "★★★ 1＋1", NULL }, 11 },
+		{ { "■本版责任编辑 唐嘉禾", "★★★ 1＋1", NULL }, 11 },
 		/* Several paragraphs add up; an empty one adds nothing. */
 		{ { "一二三。", "", "四五" }, 5 },
 		{ { NULL }, 0 },
@@ -139,7 +139,7 @@ test_title(void)
 	CHECK_STR(article_title(&a), "没有标题的文章。");
 	model_set(&a.kicker, "引题");
 	CHECK_STR(article_title(&a), "引题");
-	article_add_caption(&a, "上图：演练现场。", "李述梁");
+	article_add_caption(&a, "上图：演练现场。", "陶然");
 	CHECK_STR(article_title(&a), "上图：演练现场。");
 	model_set(&a.headline, "主题");
 	CHECK_STR(article_title(&a), "主题");
@@ -178,18 +178,18 @@ test_crawler(void)
 	const char		*t;
 
 	memset(&pg, 0, sizeof pg);
-	t = "\r\n习近平同塔米姆举行会谈\r\n\r\n"
-	    "\u3000\u3000本报北京1月31日电\u00a0\u00a0（记者杜一菲）会谈。\r\n"
+	t = "\r\n青溪市长同外宾举行会谈\r\n\r\n"
+	    "\u3000\u3000本报青溪3月18日电\u00a0\u00a0（记者沈知遥）会谈。\r\n"
 	    "\r\n"
-	    "\u3000\u3000倡导新民俗\u00a0同吃国庆面。\u3000\u3000\r\n";
+	    "\u3000\u3000倡导新风尚\u00a0同过春分节。\u3000\u3000\r\n";
 	CHECK(loader_parse_crawler(&pg, t, strlen(t), "x-01-01.txt") == 0);
 	CHECK(pg.narts == 1);
 	a = &pg.arts[0];
 	CHECK(a->kicker == NULL && a->subhead == NULL);
-	CHECK_STR(a->headline, "习近平同塔米姆举行会谈");
+	CHECK_STR(a->headline, "青溪市长同外宾举行会谈");
 	CHECK(a->npara == 2);	/* the blank line is no paragraph */
-	CHECK_STR(a->paras[0], "本报北京1月31日电 （记者杜一菲）会谈。");
-	CHECK_STR(a->paras[1], "倡导新民俗 同吃国庆面。");
+	CHECK_STR(a->paras[0], "本报青溪3月18日电 （记者沈知遥）会谈。");
+	CHECK_STR(a->paras[1], "倡导新风尚 同过春分节。");
 	CHECK_STR(a->source, "x-01-01.txt");
 
 	/* All three title lines, LF and bare CR line ends. */

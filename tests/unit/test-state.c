@@ -185,7 +185,7 @@ main(void)
 	state_clear(&st);
 
 	/* Two issues: > and < move between them and reset the search. */
-	library_take_issue(lib, make_issue("满洲里"));
+	library_take_issue(lib, make_issue("青石滩"));
 	state_init(&st, lib);
 	state_search(&st, "河畔");
 	fl = state_apply(&st, OP_NEXT_ISSUE, 1);

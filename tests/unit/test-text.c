@@ -74,7 +74,7 @@ static const struct {
 	/* ZWJ family: one cluster of 6 cells by wcwidth, all or none. */
 	{ "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d"
 	  "\xf0\x9f\x91\xa7",	5,	0,	0 },
-	{ "“老兵码”",	7,	12,	7 },
+	{ "“巷长制”",	7,	12,	7 },
 };
 
 static const struct {
@@ -82,7 +82,7 @@ static const struct {
 	const char	*out;
 	size_t		 changed;
 } san_cases[] = {
-	{ "老兵码", "老兵码", 0 },
+	{ "巷长制", "巷长制", 0 },
 	{ "a\x1b[31mb", "a\xe2\x90\x9b[31mb", 1 },	/* ESC -> ␛ */
 	{ "a\x07" "b", "a\xe2\x90\x87" "b", 1 },		/* BEL -> ␇ */
 	{ "a\x7f", "a\xe2\x90\xa1", 1 },		/* DEL -> ␡ */
@@ -140,7 +140,7 @@ main(void)
 		}
 	}
 	CHECK(text_strwidth("中文ab", strlen("中文ab")) == 6);
-	CHECK(text_strwidth("“老兵码”，", strlen("“老兵码”，")) == 10);
+	CHECK(text_strwidth("“巷长制”，", strlen("“巷长制”，")) == 10);
 	CHECK(text_strwidth("", 0) == 0);
 
 	for (i = 0; i < sizeof fit_cases / sizeof fit_cases[0]; i++) {
