@@ -77,13 +77,11 @@ struct loader_page {
 	struct loader_unit	*u;
 	size_t			 n;
 	size_t			 cap;
-	int			 number;
-	char			*name;
 };
 
 /* Where each paragraph of an article came from, for the tail pass. */
 struct loader_art {
-	struct article	*a;		/* index into page, see below */
+	struct article	*a;		/* built here, moved into the page at the end */
 	size_t		 first_unit;	/* first unit of its title group */
 	size_t		 body_unit;	/* first body unit */
 	size_t		*para_unit;	/* unit index of each paragraph start */
@@ -1087,7 +1085,6 @@ struct loader_ctx {
 	size_t			 narts;
 	size_t			 artcap;
 	const char		*name;
-	bool			 first_page;
 };
 
 static struct loader_art *
@@ -1269,33 +1266,6 @@ loader_notes_take(struct loader_art *la, char *text)
 	return r;
 }
 
-/* Strip continuation notes from a copy of a paragraph, recording them. */
-static char *
-loader_notes(struct loader_art *la, const char *text)
-{
-	const char	*ms, *me;
-	bool		 down;
-	int		 n;
-	struct buf	 b;
-	char		*r;
-
-	if (strstr(text, "版") == NULL)
-		return xstrdup(text);
-	n = loader_find_note(text, &down, &ms, &me);
-	if (n <= 0)
-		return xstrdup(text);
-	if (down)
-		la->a->cont_page = n;
-	else
-		la->a->from_page = n;
-	buf_init(&b);
-	buf_add(&b, text, ms - text);
-	buf_adds(&b, me);
-	r = loader_clean(b.data);
-	buf_clear(&b);
-	return r;
-}
-
 /* Index of the first unit after I that is not of kind LK_DROP. */
 static size_t
 loader_next(const struct loader_page *lp, size_t i)
@@ -1332,10 +1302,9 @@ loader_assemble(struct loader_ctx *cx)
 			photo = NULL;
 			break;
 		case LK_NOTE:
-			if (cur != NULL) {
-				t = loader_notes(cur, u->text);
-				free(t);
-			}
+			/* A note on its own: record it, keep no text. */
+			if (cur != NULL)
+				free(loader_notes_take(cur, xstrdup(u->text)));
 			break;
 		case LK_TITLE:
 			/* Collect the group. */
@@ -1824,7 +1793,6 @@ loader_page_clear(struct loader_page *lp)
 	for (i = 0; i < lp->n; i++)
 		free(lp->u[i].text);
 	free(lp->u);
-	free(lp->name);
 	memset(lp, 0, sizeof *lp);
 }
 
@@ -1867,7 +1835,6 @@ loader_build_page(struct issue *is, struct loader_page *lp, const char *name,
 	cx.pg = pg;
 	cx.lp = lp;
 	cx.name = name;
-	cx.first_page = first_page;
 	if (first_page)
 		loader_masthead(&cx);
 	for (i = 0; i < lp->n; i++)
