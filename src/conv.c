@@ -907,7 +907,11 @@ conv_guess(const unsigned char *s, size_t n, struct conv_guess *g)
 		 * same) or 8 or more multi-byte sequences; fewer could be a
 		 * short legacy snippet that happens to be valid UTF-8.
 		 */
-		conv_utf8_stat(s, conv_sample_len(s, n), &good, &bad);
+		const unsigned char *p = s, *end = s + n;
+
+		/* Valid: each lead byte starts a good sequence. */
+		for (good = 0; p < end && good < 8; p++)
+			good += *p >= 0xc0;
 		conv_set(g, CONV_UTF8, "UTF-8", "UTF-8",
 		    good == 0 || good >= 8 ? 100 : 60 + 5 * (int)good, 0);
 		g->valid = true;

@@ -203,6 +203,40 @@ main_print_diags(const struct library *lib)
 	}
 }
 
+/*
+ * Whether the command line likely starts the reader: no option asks for
+ * a batch mode, help, the version or a fixed ambiguous width (long
+ * options may be abbreviated), and the last argument is not "-". Only
+ * decides how early the terminal probe goes out.
+ */
+static bool
+main_reader_likely(int argc, char **argv)
+{
+	static const char *const batch[] = { "dump", "check", "help",
+	    "version", "ambiguous-width" };
+	const char	*a;
+	size_t		 i, n;
+	int		 k;
+
+	for (k = 1; k < argc; k++) {
+		a = argv[k];
+		if (strcmp(a, "--") == 0)
+			break;
+		if (a[0] != '-' || a[1] == '\0')
+			continue;
+		if (a[1] != '-') {
+			if (strpbrk(a, "hV") != NULL)
+				return false;
+			continue;
+		}
+		n = strcspn(a + 2, "=");
+		for (i = 0; i < sizeof batch / sizeof batch[0]; i++)
+			if (n > 0 && strncmp(a + 2, batch[i], n) == 0)
+				return false;
+	}
+	return !(argc > 1 && strcmp(argv[argc - 1], "-") == 0);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -211,12 +245,22 @@ main(int argc, char **argv)
 	struct library		*lib;
 	struct settings		 cfg;
 	enum dump_mode		 dump = DUMP_NONE;
-	bool			 check = false;
+	bool			 check = false, reader;
 	int			 c, i, status = 0;
 	char			*cause;
 	const char		*path;
 
-	setlocale(LC_ALL, "");
+	/* The reader's terminal probe is answered while dubao loads. */
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
+	    main_reader_likely(argc, argv))
+		ui_probe_start();
+
+	/*
+	 * Characters and messages only: dubao formats its own numbers and
+	 * dates (JSON stays JSON in any locale), and sorts by code point.
+	 */
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
 #ifdef ENABLE_NLS
 	bindtextdomain(PACKAGE, LOCALEDIR);
 	textdomain(PACKAGE);
@@ -312,6 +356,11 @@ main(int argc, char **argv)
 		main_usage(2);
 	}
 
+	/* The reader runs on a terminal, and not on standard input. */
+	reader = !check && dump == DUMP_NONE && isatty(STDOUT_FILENO) &&
+	    isatty(STDIN_FILENO) &&
+	    !(optind < argc && strcmp(argv[argc - 1], "-") == 0);
+
 	memset(&lopts, 0, sizeof lopts);
 	lopts.encoding = opts.encoding;
 	lib = library_new();
@@ -350,11 +399,7 @@ main(int argc, char **argv)
 
 	if (opts.ambiguous != 0)
 		text_set_ambiguous(opts.ambiguous);
-	if (dump == DUMP_NONE && !(isatty(STDOUT_FILENO) &&
-	    isatty(STDIN_FILENO)))
-		dump = DUMP_TEXT;
-	if (dump == DUMP_NONE && optind < argc &&
-	    strcmp(argv[argc - 1], "-") == 0)
+	if (dump == DUMP_NONE && !reader)
 		dump = DUMP_TEXT;
 
 	if (dump != DUMP_NONE) {

@@ -204,42 +204,133 @@ ui_message(struct ui *u, bool error, const char *fmt, ...)
 }
 
 /*
- * Ask the terminal how wide it draws an East Asian Ambiguous character:
- * print one at the start of the current row, request the cursor position
- * and read the answer with a short timeout (vim's t_u7 probe). Returns 1,
- * 2, or 0 when the terminal did not answer. Runs before curses starts.
+ * The ambiguous-width probe: print an East Asian Ambiguous character at
+ * the start of the current row, ask for the cursor position and read the
+ * answer with a short timeout (vim's t_u7 probe). main() calls
+ * ui_probe_start() first thing when the reader will likely run, so that
+ * the round trip (a network round trip over SSH) overlaps loading the
+ * locale and the issues; ui_probe_finish() reads the answer before curses
+ * starts. In between the tty does not
+ * echo, so the answer never shows; a signal or exit() in between puts
+ * the tty back (ui_probe_sig, ui_probe_atexit).
  */
-static int
-ui_probe_ambiguous(void)
-{
-	static const char	 probe[] = "\r\xe2\x80\x9c\033[6n";
-	static const char	 erase[] = "\r\033[K";
-	struct termios		 old, raw;
-	struct pollfd		 pf;
-	struct timespec		 t0, t1;
-	char			 buf[64], *e;
-	size_t			 len = 0;
-	ssize_t			 k;
-	int			 fd, row, col, r = 0, left = 250;
+#define UI_PROBE_MS	250
+static const int	 ui_probe_sigs[4] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+static struct {
+	int			 fd;	/* /dev/tty; -1: no probe in flight */
+	struct termios		 old;
+	struct timespec		 t0;
+	struct sigaction	 sa[4];
+	bool			 hooked;
+} ui_probe = { .fd = -1 };
 
-	if ((fd = open("/dev/tty", O_RDWR | O_NOCTTY)) < 0)
-		return 0;
-	if (tcgetattr(fd, &old) != 0) {
-		close(fd);
-		return 0;
+static void
+ui_probe_sig(int sig)
+{
+	struct pollfd	pf;
+
+	if (ui_probe.fd >= 0) {
+		/* Let the answer come, then drop it (and any typeahead). */
+		pf.fd = ui_probe.fd;
+		pf.events = POLLIN;
+		poll(&pf, 1, 100);
+		tcsetattr(ui_probe.fd, TCSAFLUSH, &ui_probe.old);
 	}
-	raw = old;
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static int	ui_probe_finish(void);
+
+static void
+ui_probe_atexit(void)
+{
+	ui_probe_finish();
+}
+
+/* Whether the locale the environment names is UTF-8 (before setlocale). */
+static bool
+ui_env_utf8(void)
+{
+	const char	*loc, *p;
+
+	if ((loc = getenv("LC_ALL")) == NULL || *loc == '\0')
+		if ((loc = getenv("LC_CTYPE")) == NULL || *loc == '\0')
+			loc = getenv("LANG");
+	for (p = loc; p != NULL && *p != '\0'; p++)
+		if (strncasecmp(p, "UTF-8", 5) == 0 ||
+		    strncasecmp(p, "UTF8", 4) == 0)
+			return true;
+	return false;
+}
+
+void
+ui_probe_start(void)
+{
+	/* The erase follows the request: the answer is already decided. */
+	static const char	 probe[] = "\r\xe2\x80\x9c\033[6n\r\033[K";
+	struct termios		 raw;
+	struct sigaction	 sa;
+	const char		*term = getenv("TERM");
+	int			 fd, i;
+
+	if (ui_probe.fd >= 0 || term == NULL || *term == '\0' ||
+	    strcmp(term, "dumb") == 0 ||
+	    (strcmp(nl_langinfo(CODESET), "UTF-8") != 0 && !ui_env_utf8()))
+		return;
+	if ((fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)) < 0)
+		return;
+	if (tcgetattr(fd, &ui_probe.old) != 0) {
+		close(fd);
+		return;
+	}
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = ui_probe_sig;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < 4; i++)
+		sigaction(ui_probe_sigs[i], &sa, &ui_probe.sa[i]);
+	raw = ui_probe.old;
 	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
 	raw.c_cc[VMIN] = 0;
 	raw.c_cc[VTIME] = 0;
+	ui_probe.fd = fd;
 	tcsetattr(fd, TCSANOW, &raw);
+	clock_gettime(CLOCK_MONOTONIC, &ui_probe.t0);
 	if (write(fd, probe, sizeof probe - 1) != (ssize_t)(sizeof probe - 1))
-		left = 0;
-	pf.fd = fd;
+		ui_probe.t0.tv_sec -= UI_PROBE_MS / 1000 + 1;	/* no wait */
+	if (!ui_probe.hooked) {
+		ui_probe.hooked = true;
+		atexit(ui_probe_atexit);
+	}
+}
+
+/*
+ * Read the answer to the probe in flight, at most UI_PROBE_MS after it
+ * was sent, and give the tty back. Returns 1 or 2 (cells the terminal
+ * gave the character), or 0: no probe, or no answer.
+ */
+static int
+ui_probe_finish(void)
+{
+	struct pollfd		 pf;
+	struct timespec		 t1;
+	char			 buf[64], *e;
+	size_t			 len = 0;
+	ssize_t			 k;
+	int			 i, row, col, r = 0, left;
+
+	if (ui_probe.fd < 0)
+		return 0;
+	pf.fd = ui_probe.fd;
 	pf.events = POLLIN;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	while (left > 0 && len < sizeof buf - 1 && poll(&pf, 1, left) > 0) {
-		k = read(fd, buf + len, sizeof buf - 1 - len);
+	for (;;) {
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		left = UI_PROBE_MS - (int)((t1.tv_sec - ui_probe.t0.tv_sec) *
+		    1000 + (t1.tv_nsec - ui_probe.t0.tv_nsec) / 1000000);
+		if (left <= 0 || len >= sizeof buf - 1 ||
+		    poll(&pf, 1, left) <= 0)
+			break;
+		k = read(ui_probe.fd, buf + len, sizeof buf - 1 - len);
 		if (k <= 0)
 			break;
 		len += (size_t)k;
@@ -250,14 +341,12 @@ ui_probe_ambiguous(void)
 			r = col - 1;
 			break;
 		}
-		clock_gettime(CLOCK_MONOTONIC, &t1);
-		left = 250 - (int)((t1.tv_sec - t0.tv_sec) * 1000 +
-		    (t1.tv_nsec - t0.tv_nsec) / 1000000);
 	}
-	if (write(fd, erase, sizeof erase - 1) < 0)
-		r = 0;
-	tcsetattr(fd, TCSANOW, &old);
-	close(fd);
+	tcsetattr(ui_probe.fd, TCSANOW, &ui_probe.old);
+	close(ui_probe.fd);
+	ui_probe.fd = -1;
+	for (i = 0; i < 4; i++)
+		sigaction(ui_probe_sigs[i], &ui_probe.sa[i], NULL);
 	return r == 1 || r == 2 ? r : 0;
 }
 
@@ -1366,8 +1455,12 @@ ui_run(struct library *lib, const struct options *opts)
 	memset(&u, 0, sizeof u);
 	u.opts = opts;
 	kind = ui_locale_kind();
-	if (kind == 1 && opts->ambiguous == 0 && ui_probe_ambiguous() == 2)
-		text_set_ambiguous(2);
+	if (kind == 1 && opts->ambiguous == 0) {
+		ui_probe_start();	/* unless main() did */
+		if (ui_probe_finish() == 2)
+			text_set_ambiguous(2);
+	} else
+		ui_probe_finish();	/* an early probe, not needed */
 	/* Line drawing is ambiguous-width, and unreliable without UTF-8. */
 	u.ascii = text_ambiguous() == 2 || kind != 1;
 
@@ -1403,6 +1496,14 @@ ui_run(struct library *lib, const struct options *opts)
 	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
 	    BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
+	/*
+	 * Until the first endwin(), ncurses (6.4) flushes its output at
+	 * every cursor move: the first frame would go out as one write()
+	 * per row. Leaving curses mode now, before anything is drawn, costs
+	 * nothing visible; the first refresh() comes back and draws the
+	 * frame in one write.
+	 */
+	endwin();
 
 	ui_keys_init(&u);
 	ui_colors_init(&u);

@@ -17,4 +17,15 @@
  */
 int	ui_run(struct library *lib, const struct options *opts);
 
+/*
+ * Ask the terminal now how wide it draws ambiguous-width characters (the
+ * probe ui_run() needs), so that the answer comes back while dubao loads.
+ * Call only when the reader will likely run (a needless probe costs one
+ * wait for its answer at exit); does nothing when TERM cannot run the
+ * reader or the locale is not UTF-8 (as the environment names it, when
+ * called before setlocale()). The tty is put back by ui_run(), on exit()
+ * and on SIGINT, SIGTERM, SIGHUP and SIGQUIT.
+ */
+void	ui_probe_start(void);
+
 #endif /* DUBAO_UI_H */
