@@ -2,13 +2,18 @@
 # ui.sh -- two speed claims of the reader, measured in a private tmux
 # server at 120x40:
 #  1. first screen: the time from starting the program until its whole
-#     first screen is on the terminal (its bottom row drawn), for `dubao FILE` and `less FILE` side by
-#     side in the same run (alternating, RUNS each; median and best in ms);
+#     first screen is on the terminal (its bottom row drawn), for
+#     `dubao FILE` and `less FILE` side by side in the same run
+#     (alternating, RUNS each; median and best in ms). A third program,
+#     bench/floor.c, is the least any ncurses program does to show a
+#     screen (newterm(), a screen of Chinese text, refresh()): the floor
+#     that a curses reader cannot go under;
 #  2. redraw cost: CPU time (utime + stime from /proc) of dubao per key,
 #     over many keys that scroll the reader (j/k) and change articles (]/[).
 #
 # Usage: bench/ui.sh BUILDDIR [FILE] [RUNS]   (FILE defaults to the sample
-# issue, RUNS to 20). Needs tmux, less, awk and Linux /proc.
+# issue, RUNS to 20). Needs tmux, less, awk, a C compiler, pkg-config with
+# ncursesw, and Linux /proc.
 set -e
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:?usage: ui.sh BUILDDIR [FILE] [RUNS]}" && pwd)
@@ -22,6 +27,9 @@ export LC_ALL=C.UTF-8
 T="tmux -L dubao-bench-$$ -f /dev/null"
 tmp=$(mktemp -d)
 trap '$T kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+${CC:-cc} -O2 -o "$tmp/floor" "$top/bench/floor.c" \
+    $(pkg-config --cflags --libs ncursesw) ||
+    { echo "cannot build bench/floor.c" >&2; exit 1; }
 $T new-session -d -s keep -x 20 -y 5 "sleep 600"
 
 now_ms() { date +%s%N | awk '{ printf "%.1f", $1 / 1e6 }'; }
@@ -46,9 +54,10 @@ first() {
 for i in $(seq "$runs"); do
 	first less "$file" env TERM=screen less "$file"
 	first dubao "article 1/" env TERM=screen "$dubao" "$file"
+	first floor "article 1/" env TERM=screen "$tmp/floor"
 done
 echo "first screen at 120x40, $runs runs each (ms):"
-for name in less dubao; do
+for name in less floor dubao; do
 	awk -v n="$name" '$1 == n { print $2 }' "$tmp/first" | sort -n |
 	    awk -v n="$name" '{ v[NR] = $1 } END {
 		printf "  %-6s median %6.1f  best %6.1f\n", n,
