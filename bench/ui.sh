@@ -24,8 +24,8 @@ dubao=$build/src/dubao
 command -v tmux >/dev/null && command -v less >/dev/null ||
     { echo "needs tmux and less" >&2; exit 1; }
 export LC_ALL=C.UTF-8
-T="tmux -L dubao-bench-$$ -f /dev/null"
 tmp=$(mktemp -d)
+T="tmux -S $tmp/sock -f /dev/null"
 trap '$T kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
 ${CC:-cc} -O2 -o "$tmp/floor" "$top/bench/floor.c" \
     $(pkg-config --cflags --libs ncursesw) ||

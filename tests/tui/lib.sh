@@ -1,7 +1,7 @@
 # tests/tui/lib.sh -- helpers for the tmux-driven tests of the reader,
 # sourced by each tests/tui/*.sh. Every test gets its own tmux server
-# (private socket, no user config) and polls the screen for text instead
-# of sleeping. Needs $top_srcdir and $DUBAO from make check.
+# (a private socket in the test's temporary folder, which goes with it;
+# no user config) and polls the screen for text instead of sleeping. Needs $top_srcdir and $DUBAO from make check.
 
 command -v tmux >/dev/null 2>&1 || { echo "tmux not found: skipped"; exit 77; }
 : "${top_srcdir:=.}"
@@ -9,8 +9,7 @@ command -v tmux >/dev/null 2>&1 || { echo "tmux not found: skipped"; exit 77; }
 [ -x "$DUBAO" ] || { echo "no $DUBAO"; exit 99; }
 TUI_DATA=$top_srcdir/tests/tui/data
 TUI_TMP=$(mktemp -d "${TMPDIR:-/tmp}/dubao-tui.XXXXXX") || exit 99
-SOCK=dubao-tui-$$
-T="tmux -L $SOCK -f /dev/null"
+T="tmux -S $TUI_TMP/sock -f /dev/null"
 trap '$T kill-server 2>/dev/null; rm -rf "$TUI_TMP"' EXIT
 trap 'exit 1' INT TERM HUP
 
