@@ -356,8 +356,9 @@ conv_run_finish(struct conv_run *r)
 	conv_run_flush_bad(r);
 	if (r->diags != NULL && r->dropped > 0)
 		diag_add(r->diags, DIAG_WARNING, r->path, 0, 0,
-		    _("%zu more invalid %s sequences replaced by U+FFFD"),
-		    r->dropped, r->encname);
+		    P_("%zu more invalid %s sequence replaced by U+FFFD",
+		    "%zu more invalid %s sequences replaced by U+FFFD",
+		    r->dropped), r->dropped, r->encname);
 	conv_run_reserve(r, 0);
 	r->out[r->len] = '\0';
 }
@@ -761,8 +762,10 @@ conv_guess_bom_nul(const unsigned char *s, size_t n, struct conv_guess *g)
 		    le ? "UTF-16LE" : "UTF-16BE",
 		    conv_clamp(90.0 + (le ? lenl : benl), 90, 99), 0);
 		snprintf(g->reason, sizeof g->reason,
-		    _("no byte order mark; %zu line ends as in %s"),
-		    le ? lenl : benl, le ? "UTF-16LE" : "UTF-16BE");
+		    P_("no byte order mark; %zu line end as in %s",
+		    "no byte order mark; %zu line ends as in %s",
+		    le ? lenl : benl), le ? lenl : benl,
+		    le ? "UTF-16LE" : "UTF-16BE");
 		return true;
 	}
 	if (zero == 0 && lenl == 0 && benl == 0 &&
@@ -957,8 +960,9 @@ conv_guess(const unsigned char *s, size_t n, struct conv_guess *g)
 		conv_set(g, CONV_UTF8, "UTF-8", "UTF-8",
 		    conv_clamp(100.0 * good / (good + bad), 0, 99), 0);
 		snprintf(g->reason, sizeof g->reason,
-		    _("UTF-8 with errors (%zu valid, %zu invalid sequences)"),
-		    good, bad);
+		    P_("UTF-8 with errors (%zu valid, %zu invalid sequence)",
+		    "UTF-8 with errors (%zu valid, %zu invalid sequences)",
+		    bad), good, bad);
 		return;
 	}
 	conv_guess_legacy(s, n, g);

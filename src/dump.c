@@ -332,7 +332,7 @@ dump_check(FILE *fp, const struct library *lib)
 {
 	size_t	i, j, k, n, problems = 0, notes = 0, pchars, ichars;
 	size_t	*chars = NULL, ncap = 0;
-	char	date[16];
+	char	date[16], c1[64], c2[64], c3[64];
 
 	for (i = 0; i < lib->n; i++) {
 		const struct issue *is = lib->issues[i];
@@ -358,8 +358,14 @@ dump_check(FILE *fp, const struct library *lib)
 				chars[n] = article_chars(&is->pages[j].arts[k]);
 				ichars += chars[n++];
 			}
-		fprintf(fp, _("  %zu pages \u00d7 %zu articles, %zu "
-		    "characters\n"), is->npages, n, ichars);
+		snprintf(c1, sizeof c1, P_("%zu page", "%zu pages",
+		    is->npages), is->npages);
+		snprintf(c2, sizeof c2, P_("%zu article", "%zu articles", n),
+		    n);
+		snprintf(c3, sizeof c3, P_("%zu character", "%zu characters",
+		    ichars), ichars);
+		/* TRANSLATORS: pages, articles, characters. */
+		fprintf(fp, _("  %s \u00d7 %s, %s\n"), c1, c2, c3);
 		n = 0;
 		for (j = 0; j < is->npages; j++) {
 			const struct page *pg = &is->pages[j];
@@ -373,8 +379,12 @@ dump_check(FILE *fp, const struct library *lib)
 				fputs(_("  page ?"), fp);
 			if (pg->name != NULL)
 				fprintf(fp, " %s", pg->name);
-			fprintf(fp, _(": %zu articles, %zu characters\n"),
-			    pg->narts, pchars);
+			snprintf(c1, sizeof c1, P_("%zu article",
+			    "%zu articles", pg->narts), pg->narts);
+			snprintf(c2, sizeof c2, P_("%zu character",
+			    "%zu characters", pchars), pchars);
+			/* TRANSLATORS: articles, characters. */
+			fprintf(fp, _(": %s, %s\n"), c1, c2);
 			for (k = 0; k < pg->narts; k++) {
 				const struct article *a = &pg->arts[k];
 
@@ -399,7 +409,12 @@ dump_check(FILE *fp, const struct library *lib)
 		else
 			notes++;
 	}
-	fprintf(fp, _("%zu issues, %zu problems, %zu notes\n"), lib->n,
-	    problems, notes);
+	snprintf(c1, sizeof c1, P_("%zu issue", "%zu issues", lib->n),
+	    lib->n);
+	snprintf(c2, sizeof c2, P_("%zu problem", "%zu problems", problems),
+	    problems);
+	snprintf(c3, sizeof c3, P_("%zu note", "%zu notes", notes), notes);
+	/* TRANSLATORS: issues, problems, notes. */
+	fprintf(fp, _("%s, %s, %s\n"), c1, c2, c3);
 	return problems;
 }

@@ -974,8 +974,8 @@ ui_info_new(const struct ui *u)
 {
 	const struct issue	*is = u->st.lib->issues[u->st.issue];
 	struct ui_text		*t = xcalloc(1, sizeof *t);
-	char			 date[16];
-	size_t			 i;
+	char			 date[16], c1[64], c2[64];
+	size_t			 i, n;
 
 	t->title = xstrdup(_("about this issue (q to close)"));
 	issue_date_str(is, date);
@@ -989,14 +989,22 @@ ui_info_new(const struct ui *u)
 		ui_text_add(t, xasprintf("  %s", is->enc_reason), 0);
 	for (i = 0; i < is->nsources; i++)
 		ui_text_add(t, xasprintf(_("file: %s"), is->sources[i]), 0);
-	ui_text_add(t, xasprintf(_("issue %zu of %zu, %zu pages, %zu "
-	    "articles"), u->st.issue + 1, u->st.lib->n, is->npages,
-	    issue_narticles(is)), 0);
-	for (i = 0; i < is->npages; i++)
-		ui_text_add(t, xasprintf(_("  第%d版 %s: %zu articles"),
+	n = issue_narticles(is);
+	snprintf(c1, sizeof c1, P_("%zu page", "%zu pages", is->npages),
+	    is->npages);
+	snprintf(c2, sizeof c2, P_("%zu article", "%zu articles", n), n);
+	/* TRANSLATORS: issue i of n, pages, articles. */
+	ui_text_add(t, xasprintf(_("issue %zu of %zu, %s, %s"),
+	    u->st.issue + 1, u->st.lib->n, c1, c2), 0);
+	for (i = 0; i < is->npages; i++) {
+		snprintf(c1, sizeof c1, P_("%zu article", "%zu articles",
+		    is->pages[i].narts), is->pages[i].narts);
+		ui_text_add(t, xasprintf(_("  第%d版 %s: %s"),
 		    is->pages[i].number, is->pages[i].name != NULL ?
-		    is->pages[i].name : "", is->pages[i].narts), 0);
-	ui_text_add(t, xasprintf(_("%zu diagnostics"), is->diags.n), 0);
+		    is->pages[i].name : "", c1), 0);
+	}
+	ui_text_add(t, xasprintf(P_("%zu diagnostic", "%zu diagnostics",
+	    is->diags.n), is->diags.n), 0);
 	for (i = 0; i < is->diags.n; i++)
 		ui_text_add(t, diag_format(&is->diags.v[i]), 0);
 	return t;

@@ -1,6 +1,6 @@
 #!/bin/sh
 # check-po.sh -- po/POTFILES.in is complete and true: every file under
-# src/ that marks strings for translation (_( or N_( ) is listed, and
+# src/ that marks strings for translation (_(, N_( or P_( ) is listed, and
 # every listed file exists. Otherwise xgettext would silently miss
 # messages, or "make update-po" would fail. Prints the names and exits 1
 # when the list is wrong.
@@ -30,7 +30,7 @@ po_check() {
 		[ -f "$f" ] || continue
 		rel=src/${f##*/}
 		[ "$rel" = src/i18n.h ] && continue	# defines _() itself
-		grep -Eq '(^|[^A-Za-z0-9_])N?_\(' "$f" || continue
+		grep -Eq '(^|[^A-Za-z0-9_])[NP]?_\(' "$f" || continue
 		if ! grep -Fxq "$rel" "$tmp/listed"; then
 			echo "check-po: $rel uses _() or N_() but is not" \
 			    "listed in po/POTFILES.in"

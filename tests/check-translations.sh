@@ -51,7 +51,8 @@ ws_check() {
 	BEGIN { pad = sprintf("%28s", "") }
 	/^#~/ { next }
 	/^msgid / { flush(); state = "id"; id = body($0); next }
-	/^msgstr / { state = "str"; str = body($0); next }
+	/^msgid_plural / { next }
+	/^msgstr(\[0\])? / { state = "str"; str = body($0); next }
 	/^"/ {
 		if (state == "id")
 			id = id body($0)
@@ -180,7 +181,7 @@ done
 list=$top_srcdir/po/POTFILES.in
 sed -e 's/#.*//' -e 's/[ \t]*$//' -e '/^$/d' "$list" >"$tmp/files" ||
     exit 99
-xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 -D "$top_srcdir" \
+xgettext --keyword=_ --keyword=N_ --keyword=P_:1,2 --from-code=UTF-8 -D "$top_srcdir" \
     -f "$tmp/files" -o "$tmp/fresh.pot" || exit 99
 if [ ! -s "$tmp/fresh.pot" ]; then
 	echo "check-translations: xgettext found no messages in the files" \

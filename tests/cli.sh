@@ -105,7 +105,7 @@ grep '^  date: ' out | head -1 | grep -q 2021-12-06 || {
 	echo "FAIL: library issues not sorted by date"; fail=1; }
 
 # --check: exit 0 on clean input; 1 with file:line:col for a bad byte.
-expect 0 '^  1 pages × 1 articles' --check good.txt
+expect 0 '^  1 page × 1 article, ' --check good.txt
 {
 	printf '标题在此\n\n'
 	i=0
