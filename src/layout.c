@@ -441,6 +441,48 @@ layout_cjk_start(const char *s)
 	return false;
 }
 
+/* Whether every line of SC but the last ends where spaces were hung. */
+static bool
+layout_breaks_at_spaces(const struct layout_scratch *sc)
+{
+	size_t	i;
+
+	for (i = 0; i + 1 < sc->npc; i++)
+		if (sc->pc[i].off + sc->pc[i].len == sc->pc[i + 1].off)
+			return false;
+	return true;
+}
+
+/*
+ * A title that takes K >= 2 lines at WIDTH is set in K lines of even
+ * length, as papers set them, not in full lines and a short last one
+ * ("……完成改" / "造"): the narrowest width that still gives K lines.
+ * When the title has spaces between its clauses and some width from
+ * there to WIDTH breaks it at them, in K lines, that width wins.
+ */
+static void
+layout_balance(struct layout_scratch *sc, const char *text, size_t n,
+    int width)
+{
+	size_t	k = sc->npc;
+	int	lo = LAYOUT_MIN_WIDTH / 2, hi = width, w;
+
+	while (lo < hi) {
+		w = lo + (hi - lo) / 2;
+		layout_wrap_para(sc, text, n, w, w);
+		if (sc->npc <= k && !sc->forced_first)
+			hi = w;
+		else
+			lo = w + 1;
+	}
+	for (w = lo; w <= width; w++) {
+		layout_wrap_para(sc, text, n, w, w);
+		if (sc->npc == k && layout_breaks_at_spaces(sc))
+			return;
+	}
+	layout_wrap_para(sc, text, n, lo, lo);
+}
+
 /*
  * Lay out TEXT as one block: the first line indented by FIRST columns
  * inside the measure (after PREFIX, if any), the others by REST, each
@@ -481,6 +523,9 @@ layout_block(struct layout_ctx *ctx, const char *text, enum layout_kind kind,
 		afirst = arest - pw;
 		layout_wrap_para(sc, text, strlen(text), afirst, arest);
 	}
+	if (align == LAYOUT_CENTRE && sc->npc >= 2 && afirst == arest &&
+	    !sc->forced_first)
+		layout_balance(sc, text, strlen(text), arest);
 	for (i = 0; i < sc->npc; i++) {
 		ln = layout_add(lay);
 		ln->text = text;

@@ -276,6 +276,50 @@ main(void)
 	}
 	text_set_ambiguous(1);
 
+	/*
+	 * Titles on several lines are set in even lines, never full lines
+	 * and a lone last character; a space between clauses is where a
+	 * two-line title breaks when it can.
+	 */
+	article_clear(&art);
+	memset(&art, 0, sizeof art);
+	art.headline = xstrdup("老城区微更新试点满三个月首批十二条街巷完成改造");
+	art.kicker = xstrdup("老城区“微更新”试点满三个月 首批十二条街巷完成改造");
+	article_add_para(&art, "正文。");
+	for (w = 16; w <= 60; w++) {
+		size_t	n = 0, first, last;
+		int	lo_c = 1000, hi_c = 0;
+
+		lo.width = w;
+		lay = layout_new(&art, &lo);
+		check_lines(lay, w);
+		for (i = 0; i < lay->nlines; i++) {
+			int c = lay->lines[i].cols - lay->lines[i].indent;
+
+			if (lay->lines[i].kind != LAYOUT_HEADLINE)
+				continue;
+			n++;
+			lo_c = c < lo_c ? c : lo_c;
+			hi_c = c > hi_c ? c : hi_c;
+		}
+		/* 23 ideographs, w / 2 a line: as few lines as that allows. */
+		CHECK(n == (size_t)((23 + w / 2 - 1) / (w / 2)));
+		if (hi_c - lo_c > 2)
+			fprintf(stderr, "width %d: headline lines of %d to %d "
+			    "cells\n", w, lo_c, hi_c);
+		CHECK(hi_c - lo_c <= 2);
+		first = find_kind(lay, LAYOUT_KICKER);
+		for (last = first; last + 1 < lay->nlines &&
+		    lay->lines[last + 1].kind == LAYOUT_KICKER; last++)
+			continue;
+		if (w >= 26 && w < 49) {	/* two lines: at the space */
+			CHECK(last == first + 1);
+			CHECK(lay->lines[first].len == strlen("老城区“微更新”"
+			    "试点满三个月"));
+		}
+		layout_free(lay);
+	}
+
 	/* A photo: captions only; an empty article: no lines. */
 	article_clear(&art);
 	memset(&art, 0, sizeof art);
