@@ -1,0 +1,132 @@
+#!/usr/bin/python3
+"""Run dubao in a zh_CN.GB18030 locale, in a terminal that speaks
+GB18030, and check what a reader would see.
+
+The terminal is pyte (a VT emulator) fed with the program's output decoded
+as GB18030; like the Chinese terminals of that encoding it draws East
+Asian Ambiguous characters two cells wide, as glibc's wcwidth() says they
+are in that locale.
+
+Checks: every byte dubao writes is valid GB18030 and none of its Chinese
+text goes out in UTF-8 (the wide-character curses API converts to the
+locale's charset); the contents, the article and the status line show
+the sample's Chinese whole and in place; no hint about a locale that
+cannot show Chinese; the pane border is ASCII; q quits with status 0.
+
+Usage: gb18030.py DUBAO FILE    exit 0 pass, 1 fail, 77 no pyte or no
+zh_CN.GB18030 locale
+"""
+
+import codecs
+import locale
+import os
+import pty
+import select
+import sys
+import time
+import unicodedata
+
+try:
+    import pyte
+    import pyte.screens
+    from wcwidth import wcwidth
+except ImportError:
+    print("python3-pyte not installed: skipped")
+    sys.exit(77)
+
+COLS, ROWS = 100, 30
+LOCALE = "zh_CN.GB18030"
+
+
+def legacy_width(ch):
+    if unicodedata.east_asian_width(ch) == "A":
+        return 2
+    return wcwidth(ch)
+
+
+def main(argv):
+    dubao, path = argv[1], argv[2]
+    try:
+        locale.setlocale(locale.LC_CTYPE, LOCALE)
+    except locale.Error:
+        print("no %s locale (tools/install-deps makes it): skipped" % LOCALE)
+        return 77
+    locale.setlocale(locale.LC_CTYPE, "C")
+
+    pyte.screens.wcwidth = legacy_width
+    screen = pyte.Screen(COLS, ROWS)
+    stream = pyte.Stream(screen)
+    decoder = codecs.getincrementaldecoder("gb18030")(errors="replace")
+    raw = bytearray()
+
+    pid, fd = pty.fork()
+    if pid == 0:
+        env = dict(os.environ, TERM="xterm-256color", LC_ALL=LOCALE,
+                   COLUMNS=str(COLS), LINES=str(ROWS))
+        os.execve(dubao, [dubao, path], env)
+
+    screen.write_process_input = lambda data: os.write(
+        fd, data.encode("gb18030"))
+
+    def pump(until, seconds=5.0):
+        end = time.time() + seconds
+        while time.time() < end:
+            r, _, _ = select.select([fd], [], [], 0.05)
+            if r:
+                try:
+                    data = os.read(fd, 65536)
+                except OSError:
+                    return False
+                if not data:
+                    return False
+                raw.extend(data)
+                stream.feed(decoder.decode(data))
+            if until():
+                return True
+        return False
+
+    fail = []
+    if not pump(lambda: any("1/10" in r for r in screen.display[-2:])):
+        fail.append("no status line within 5 s")
+    rows = screen.display
+    text = "\n".join(rows)
+    if "\ufffd" in bytes(raw).decode("gb18030", errors="replace"):
+        fail.append("output is not valid GB18030")
+    for s in ("石板巷里", "青溪晚報"):
+        if s.encode("utf-8") in raw:
+            fail.append("%s written in UTF-8, not GB18030" % s)
+        if s.encode("gb18030") not in raw:
+            fail.append("%s not written in GB18030" % s)
+    if not any("石板巷里，老茶馆又开张了" in r for r in rows[:-2]):
+        fail.append("contents entry not shown whole")
+    if not any("“阿婆，还是老样子" in r for r in rows[:-2]):
+        fail.append("first paragraph not shown with its quotation mark")
+    if "cannot show Chinese" in text or "LANG=C.UTF-8" in text:
+        fail.append("hint about the locale in a locale that shows Chinese")
+    if "\u2502" in text or not any("|" in r for r in rows[:-2]):
+        fail.append("pane border not in ASCII")
+    # The status line is whole: the paper's name at its start, the
+    # position at its end, nothing pushed onto another row.
+    status = rows[-2]
+    if not (status.startswith(" 青溪晚報") and "1/10" in status and
+            (status.rstrip().endswith("%") or
+             status.rstrip().endswith("全部"))):
+        fail.append("status line damaged: %r" % status)
+
+    os.write(fd, b"q")
+    pump(lambda: False, 1.0)
+    _, st = os.waitpid(pid, 0)
+    if not os.WIFEXITED(st) or os.WEXITSTATUS(st) != 0:
+        fail.append("q did not quit with status 0 (%r)" % st)
+
+    for f in fail:
+        print("FAIL:", f)
+    if fail:
+        print("\n".join(rows))
+        return 1
+    print("ok: GB18030 output, screen consistent")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
