@@ -210,9 +210,9 @@ ui_message(struct ui *u, bool error, const char *fmt, ...)
  * ui_probe_start() first thing when the reader will likely run, so that
  * the round trip (a network round trip over SSH) overlaps loading the
  * locale and the issues; ui_probe_finish() reads the answer before curses
- * starts. In between the tty does not
- * echo, so the answer never shows; a signal or exit() in between puts
- * the tty back (ui_probe_sig, ui_probe_atexit).
+ * starts. In between the tty does not echo, so the answer never shows; a
+ * signal or exit() in between puts the tty back (ui_probe_sig,
+ * ui_probe_atexit).
  */
 #define UI_PROBE_MS	250
 static const int	 ui_probe_sigs[4] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
