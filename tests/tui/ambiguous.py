@@ -14,16 +14,11 @@ Usage: ambiguous.py DUBAO FILE    exit 0 pass, 1 fail, 77 no pyte
 """
 
 import os
-import pty
-import select
 import sys
-import time
 import unicodedata
 
 try:
-    import pyte
-    import pyte.screens
-    from wcwidth import wcwidth
+    from pyterm import Terminal
 except ImportError:
     print("python3-pyte not installed: skipped")
     sys.exit(77)
@@ -31,46 +26,15 @@ except ImportError:
 COLS, ROWS = 100, 30
 
 
-def wide_ambiguous(ch):
-    if unicodedata.east_asian_width(ch) == "A":
-        return 2
-    return wcwidth(ch)
-
-
 def main(argv):
     dubao, path = argv[1], argv[2]
-    pyte.screens.wcwidth = wide_ambiguous
-    screen = pyte.Screen(COLS, ROWS)
-    stream = pyte.ByteStream(screen)
-
-    pid, fd = pty.fork()
-    if pid == 0:
-        env = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8",
-                   COLUMNS=str(COLS), LINES=str(ROWS))
-        os.execve(dubao, [dubao, path], env)
-
-    # The emulator's answers (the cursor position report) go back to
-    # the program.
-    screen.write_process_input = lambda data: os.write(fd, data.encode())
-
-    def pump(until, seconds=5.0):
-        end = time.time() + seconds
-        while time.time() < end:
-            r, _, _ = select.select([fd], [], [], 0.05)
-            if r:
-                try:
-                    data = os.read(fd, 65536)
-                except OSError:
-                    return False
-                if not data:
-                    return False
-                stream.feed(data)
-            if until():
-                return True
-        return False
+    env = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8")
+    term = Terminal([dubao, path], env, COLS, ROWS, ambiguous=2)
+    screen = term.screen
 
     fail = []
-    if not pump(lambda: any("article 1/" in r for r in screen.display[-2:])):
+    if not term.pump(lambda: any("article 1/" in r for r in
+                                 screen.display[-2:])):
         fail.append("no status line within 5 s")
     rows = screen.display
     text = "\n".join(rows)
@@ -90,11 +54,9 @@ def main(argv):
             status.rstrip().endswith("%")):
         fail.append("status line damaged: %r" % status)
 
-    os.write(fd, b"q")
-    pump(lambda: False, 1.0)
-    _, status = os.waitpid(pid, 0)
-    if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
-        fail.append("q did not quit with status 0 (%r)" % status)
+    st = term.quit()
+    if st != 0:
+        fail.append("q did not quit with status 0 (%r)" % st)
 
     for f in fail:
         print("FAIL:", f)

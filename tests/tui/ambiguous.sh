@@ -7,5 +7,5 @@
 # on PATH.
 py=/usr/bin/python3
 [ -x "$py" ] || { echo "no $py: skipped"; exit 77; }
-exec "$py" "$top_srcdir/tests/tui/ambiguous.py" "$DUBAO" \
+exec "$py" -B "$top_srcdir/tests/tui/ambiguous.py" "$DUBAO" \
     "$top_srcdir/data/sample.txt"

@@ -17,31 +17,18 @@ Usage: gb18030.py DUBAO FILE    exit 0 pass, 1 fail, 77 no pyte or no
 zh_CN.GB18030 locale
 """
 
-import codecs
 import locale
 import os
-import pty
-import select
 import sys
-import time
-import unicodedata
 
 try:
-    import pyte
-    import pyte.screens
-    from wcwidth import wcwidth
+    from pyterm import Terminal
 except ImportError:
     print("python3-pyte not installed: skipped")
     sys.exit(77)
 
 COLS, ROWS = 100, 30
 LOCALE = "zh_CN.GB18030"
-
-
-def legacy_width(ch):
-    if unicodedata.east_asian_width(ch) == "A":
-        return 2
-    return wcwidth(ch)
 
 
 def main(argv):
@@ -53,40 +40,13 @@ def main(argv):
         return 77
     locale.setlocale(locale.LC_CTYPE, "C")
 
-    pyte.screens.wcwidth = legacy_width
-    screen = pyte.Screen(COLS, ROWS)
-    stream = pyte.Stream(screen)
-    decoder = codecs.getincrementaldecoder("gb18030")(errors="replace")
-    raw = bytearray()
-
-    pid, fd = pty.fork()
-    if pid == 0:
-        env = dict(os.environ, TERM="xterm-256color", LC_ALL=LOCALE,
-                   COLUMNS=str(COLS), LINES=str(ROWS))
-        os.execve(dubao, [dubao, path], env)
-
-    screen.write_process_input = lambda data: os.write(
-        fd, data.encode("gb18030"))
-
-    def pump(until, seconds=5.0):
-        end = time.time() + seconds
-        while time.time() < end:
-            r, _, _ = select.select([fd], [], [], 0.05)
-            if r:
-                try:
-                    data = os.read(fd, 65536)
-                except OSError:
-                    return False
-                if not data:
-                    return False
-                raw.extend(data)
-                stream.feed(decoder.decode(data))
-            if until():
-                return True
-        return False
+    env = dict(os.environ, TERM="xterm-256color", LC_ALL=LOCALE)
+    term = Terminal([dubao, path], env, COLS, ROWS, ambiguous=2,
+                    charset="gb18030")
+    screen, raw = term.screen, term.raw
 
     fail = []
-    if not pump(lambda: any("1/10" in r for r in screen.display[-2:])):
+    if not term.pump(lambda: any("1/10" in r for r in screen.display[-2:])):
         fail.append("no status line within 5 s")
     rows = screen.display
     text = "\n".join(rows)
@@ -113,10 +73,8 @@ def main(argv):
              status.rstrip().endswith("全部"))):
         fail.append("status line damaged: %r" % status)
 
-    os.write(fd, b"q")
-    pump(lambda: False, 1.0)
-    _, st = os.waitpid(pid, 0)
-    if not os.WIFEXITED(st) or os.WEXITSTATUS(st) != 0:
+    st = term.quit()
+    if st != 0:
         fail.append("q did not quit with status 0 (%r)" % st)
 
     for f in fail:

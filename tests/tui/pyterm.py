@@ -1,0 +1,72 @@
+"""A terminal for the reader tests that tmux cannot be: pyte (a VT
+emulator) on a pseudo-terminal, with the width of East Asian Ambiguous
+characters and the charset of the byte stream chosen by the test.
+
+    term = Terminal(argv, env, cols, rows, ambiguous=2, charset="gb18030")
+    term.pump(lambda: "article 1/" in term.screen.display[-2])
+    term.quit()          # q, then the exit status (None: did not exit)
+
+The emulator answers the program's queries (the cursor position report of
+dubao's ambiguous-width probe) in the same charset. Every byte the
+program wrote is kept in term.raw.
+"""
+
+import codecs
+import os
+import pty
+import select
+import time
+import unicodedata
+
+import pyte
+import pyte.screens
+from wcwidth import wcwidth
+
+
+class Terminal:
+    def __init__(self, argv, env, cols, rows, ambiguous=1,
+                 charset="utf-8"):
+        if ambiguous == 2:
+            def width(ch):
+                if unicodedata.east_asian_width(ch) == "A":
+                    return 2
+                return wcwidth(ch)
+            pyte.screens.wcwidth = width
+        self.screen = pyte.Screen(cols, rows)
+        self.stream = pyte.Stream(self.screen)
+        self.decoder = codecs.getincrementaldecoder(charset)(
+            errors="replace")
+        self.raw = bytearray()
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:
+            env = dict(env, COLUMNS=str(cols), LINES=str(rows))
+            os.execve(argv[0], argv, env)
+        self.screen.write_process_input = lambda data: os.write(
+            self.fd, data.encode(charset))
+
+    def pump(self, until, seconds=5.0):
+        """Feed the output to the screen until UNTIL() holds (True) or
+        SECONDS pass or the program's side closes (False)."""
+        end = time.time() + seconds
+        while time.time() < end:
+            r, _, _ = select.select([self.fd], [], [], 0.05)
+            if r:
+                try:
+                    data = os.read(self.fd, 65536)
+                except OSError:
+                    return False
+                if not data:
+                    return False
+                self.raw.extend(data)
+                self.stream.feed(self.decoder.decode(data))
+            if until():
+                return True
+        return False
+
+    def quit(self):
+        """Press q; return the exit status, or None if it did not exit
+        normally."""
+        os.write(self.fd, b"q")
+        self.pump(lambda: False, 1.0)
+        _, status = os.waitpid(self.pid, 0)
+        return os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
