@@ -1,7 +1,8 @@
 # tests/tui/lib.sh -- helpers for the tmux-driven tests of the reader,
 # sourced by each tests/tui/*.sh. Every test gets its own tmux server
 # (a private socket in the test's temporary folder, which goes with it;
-# no user config) and polls the screen for text instead of sleeping. Needs $top_srcdir and $DUBAO from make check.
+# no user config) and polls the screen for text instead of sleeping.
+# Needs $top_srcdir and $DUBAO from make check.
 
 command -v tmux >/dev/null 2>&1 || { echo "tmux not found: skipped"; exit 77; }
 : "${top_srcdir:=.}"
