@@ -350,6 +350,26 @@ ui_probe_finish(void)
 	return r == 1 || r == 2 ? r : 0;
 }
 
+/*
+ * Ctrl-S and Ctrl-Q reach the reader as keys, not as flow control: a
+ * stray Ctrl-S would otherwise stop all output, and even q could not
+ * finish (endwin() waits for the output to drain). The mode is saved as
+ * curses' program mode, so it comes back after endwin() and Ctrl-Z; the
+ * shell gets its own modes back on exit.
+ */
+static void
+ui_no_flow_control(void)
+{
+	struct termios	t;
+	int		fd = fileno(stdout);
+
+	if (tcgetattr(fd, &t) != 0)
+		return;
+	t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+	if (tcsetattr(fd, TCSANOW, &t) == 0)
+		def_prog_mode();
+}
+
 /* Key code of a get_wch() result. */
 static int
 ui_keycode(int r, wint_t wc)
@@ -1498,6 +1518,7 @@ ui_run(struct library *lib, const struct options *opts)
 	cbreak();
 	noecho();
 	nonl();
+	ui_no_flow_control();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);

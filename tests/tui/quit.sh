@@ -1,6 +1,8 @@
 #!/bin/sh
 # Quitting gives the terminal back: q and Q exit 0; SIGTERM, SIGINT
-# (Ctrl-C), SIGQUIT and SIGHUP leave the alternate screen too.
+# (Ctrl-C), SIGQUIT and SIGHUP leave the alternate screen too. A stray
+# Ctrl-S (XOFF) freezes nothing: keys still move the reader and q still
+# quits.
 . "$top_srcdir/tests/tui/lib.sh"
 
 for how in q Q C-c TERM HUP QUIT; do
@@ -22,4 +24,12 @@ for how in q Q C-c TERM HUP QUIT; do
 	    tui_fail "$how: alternate screen left on"
 	$T kill-session -t t
 done
+
+tui_start 80 24 "$TUI_DATA/two-pages.txt"
+tui_wait "article 1/4"
+tui_keys C-s ]
+tui_wait "article 2/4"
+tui_keys C-s q
+s=$(tui_status)
+[ "$s" = 0 ] || tui_fail "Ctrl-S then q: exit status $s"
 exit 0
