@@ -32,6 +32,18 @@ ui_flush(wchar_t *buf, int *nb)
 }
 
 int
+ui_put_width(ucs4_t uc)
+{
+	const char	*sub = text_display(uc);
+	int		 w;
+
+	if (sub != NULL)
+		return text_strwidth(sub, strlen(sub));
+	w = wcwidth((wchar_t)uc);
+	return w < 0 ? 1 : w;
+}
+
+int
 ui_put(int y, int x, int maxx, const char *s, size_t n, attr_t at)
 {
 	wchar_t		 buf[UI_PUT_BUF];

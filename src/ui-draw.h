@@ -10,6 +10,8 @@
 
 #include <curses.h>
 
+#include <unitypes.h>
+
 #include "layout.h"
 #include "state.h"
 
@@ -64,6 +66,9 @@ struct ui_rect {
  * last character drawn.
  */
 int	ui_put(int y, int x, int maxx, const char *s, size_t n, attr_t at);
+
+/* Cells ui_put() gives UC: its substitute's, its own, or 1 for a '?'. */
+int	ui_put_width(ucs4_t uc);
 
 /* Fill row Y from column X to MAXX (exclusive) with blanks in AT. */
 void	ui_blank(int y, int x, int maxx, attr_t at);

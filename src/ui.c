@@ -167,6 +167,9 @@ struct ui {
 	int			 status;	/* exit status */
 	bool			 quit;
 	int			 errs;		/* get_wch() failures in a row */
+	bool			 bytes;		/* the locale has no characters
+						   above ASCII: read UTF-8
+						   bytes (ui_getch_utf8) */
 };
 
 static volatile sig_atomic_t	 ui_sig;
@@ -1079,6 +1082,57 @@ ui_overlay_key(struct ui *u, int key)
 }
 
 /*
+ * One key where the locale knows only ASCII (LANG=C, common over SSH)
+ * while the terminal most likely sends UTF-8: ncurses' get_wch() would
+ * take the bytes of a Chinese character as the start of a character it
+ * can never complete, and swallow the keys after it (Esc, q) while it
+ * waits. Read bytes with getch() instead and put UTF-8 sequences together
+ * here; a sequence that breaks off is U+FFFD, and the byte that broke it
+ * is read again.
+ */
+static int
+ui_getch_utf8(wint_t *wc)
+{
+	uint8_t	seq[4];
+	ucs4_t	uc;
+	size_t	n = 0;
+	int	c, k;
+
+	for (;;) {
+		if ((c = getch()) == ERR) {
+			if (n == 0)
+				return ERR;
+			*wc = 0xfffd;	/* the rest never came */
+			return OK;
+		}
+		if (c >= KEY_MIN) {
+			if (n > 0) {
+				ungetch(c);
+				*wc = 0xfffd;
+				return OK;
+			}
+			*wc = (wint_t)c;
+			return KEY_CODE_YES;
+		}
+		if (n > 0 && (c & 0xc0) != 0x80) {
+			ungetch(c);	/* not a continuation byte */
+			*wc = 0xfffd;
+			return OK;
+		}
+		if (n == 0 && c < 0x80) {
+			*wc = (wint_t)c;
+			return OK;
+		}
+		seq[n++] = (uint8_t)c;
+		k = u8_mbtoucr(&uc, seq, n);
+		if (k > 0 || k == -1 || n == sizeof seq) {
+			*wc = k > 0 ? (wint_t)uc : 0xfffd;
+			return OK;
+		}
+	}
+}
+
+/*
  * Read one key. Returns OK or KEY_CODE_YES, or ERR once the program must
  * stop: a signal arrived (u->status set) or the terminal hung up.
  */
@@ -1093,7 +1147,7 @@ ui_getkey(struct ui *u, wint_t *wc)
 			return ERR;
 		}
 		errno = 0;
-		r = get_wch(wc);
+		r = u->bytes ? ui_getch_utf8(wc) : get_wch(wc);
 		if (ui_sig != 0) {
 			u->status = 128 + ui_sig;
 			return ERR;
@@ -1160,7 +1214,7 @@ ui_prompt_draw(struct ui *u, const char *prompt, const wchar_t *buf,
 	/* Scroll so that the cursor stays on the line. */
 	for (;;) {
 		for (w = 0, i = start; i < cur; i++)
-			w += text_cell_width((ucs4_t)buf[i]);
+			w += ui_put_width((ucs4_t)buf[i]);
 		if (w <= room || start >= cur)
 			break;
 		start++;
@@ -1174,7 +1228,7 @@ ui_prompt_draw(struct ui *u, const char *prompt, const wchar_t *buf,
 	x = ui_put(LINES - 1, px, COLS, b.len > 0 ? b.data : "", b.len, at);
 	(void)x;
 	for (w = 0, i = start; i < cur; i++)
-		w += text_cell_width((ucs4_t)buf[i]);
+		w += ui_put_width((ucs4_t)buf[i]);
 	move(LINES - 1, px + w < COLS ? px + w : COLS - 1);
 	buf_clear(&b);
 	refresh();
@@ -1464,6 +1518,18 @@ ui_locale_kind(void)
 	return 0;
 }
 
+/* Whether the locale's characters end at ASCII (C, POSIX). */
+static bool
+ui_locale_ascii(void)
+{
+	mbstate_t	mbs;
+	wchar_t		w;
+
+	memset(&mbs, 0, sizeof mbs);
+	return MB_CUR_MAX == 1 &&
+	    mbrtowc(&w, "\x80", 1, &mbs) == (size_t)-1;
+}
+
 int
 ui_run(struct library *lib, const struct options *opts)
 {
@@ -1491,6 +1557,7 @@ ui_run(struct library *lib, const struct options *opts)
 		ui_probe_finish();	/* an early probe, not needed */
 	/* Line drawing is ambiguous-width, and unreliable without UTF-8. */
 	u.ascii = text_ambiguous() == 2 || kind != 1;
+	u.bytes = ui_locale_ascii();
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = ui_on_signal;
