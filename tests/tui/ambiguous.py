@@ -54,17 +54,7 @@ def main(argv):
             status.rstrip().endswith("%")):
         fail.append("status line damaged: %r" % status)
 
-    st = term.quit()
-    if st != 0:
-        fail.append("q did not quit with status 0 (%r)" % st)
-
-    for f in fail:
-        print("FAIL:", f)
-    if fail:
-        print("\n".join(rows))
-        return 1
-    print("ok: ambiguous width 2 detected, screen consistent")
-    return 0
+    return term.verdict(fail, "ok: ambiguous width 2 detected, screen consistent")
 
 
 if __name__ == "__main__":

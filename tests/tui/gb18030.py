@@ -73,17 +73,7 @@ def main(argv):
              status.rstrip().endswith("全部"))):
         fail.append("status line damaged: %r" % status)
 
-    st = term.quit()
-    if st != 0:
-        fail.append("q did not quit with status 0 (%r)" % st)
-
-    for f in fail:
-        print("FAIL:", f)
-    if fail:
-        print("\n".join(rows))
-        return 1
-    print("ok: GB18030 output, screen consistent")
-    return 0
+    return term.verdict(fail, "ok: GB18030 output, screen consistent")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ characters and the charset of the byte stream chosen by the test.
 
     term = Terminal(argv, env, cols, rows, ambiguous=2, charset="gb18030")
     term.pump(lambda: "article 1/" in term.screen.display[-2])
-    term.quit()          # q, then the exit status (None: did not exit)
+    return term.verdict(fail, "ok: ...")   # q; FAIL lines; exit code
 
 The emulator answers the program's queries (the cursor position report of
 dubao's ambiguous-width probe) in the same charset. Every byte the
@@ -70,3 +70,18 @@ class Terminal:
         self.pump(lambda: False, 1.0)
         _, status = os.waitpid(self.pid, 0)
         return os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
+
+    def verdict(self, fail, ok):
+        """Quit with q (a status other than 0 is one more failure), print
+        the failures and the screen, or OK; return the test's exit code."""
+        rows = self.screen.display
+        st = self.quit()
+        if st != 0:
+            fail.append("q did not quit with status 0 (%r)" % st)
+        for f in fail:
+            print("FAIL:", f)
+        if fail:
+            print("\n".join(rows))
+            return 1
+        print(ok)
+        return 0
