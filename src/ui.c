@@ -244,6 +244,7 @@ ui_probe_sig(int sig)
 }
 
 static int	ui_probe_finish(void);
+static int	ui_locale_kind(void);
 
 static void
 ui_probe_atexit(void)
@@ -279,7 +280,7 @@ ui_probe_start(void)
 
 	if (ui_probe.fd >= 0 || term == NULL || *term == '\0' ||
 	    strcmp(term, "dumb") == 0 ||
-	    (strcmp(nl_langinfo(CODESET), "UTF-8") != 0 && !ui_env_utf8()))
+	    (ui_locale_kind() != 1 && !ui_env_utf8()))
 		return;
 	if ((fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)) < 0)
 		return;
