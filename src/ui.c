@@ -167,9 +167,9 @@ struct ui {
 	int			 status;	/* exit status */
 	bool			 quit;
 	int			 errs;		/* get_wch() failures in a row */
-	bool			 bytes;		/* the locale has no characters
-						   above ASCII: read UTF-8
-						   bytes (ui_getch_utf8) */
+	bool			 bytes;		/* keys are UTF-8 bytes put
+						   together here
+						   (ui_getch_utf8) */
 };
 
 static volatile sig_atomic_t	 ui_sig;
@@ -1083,13 +1083,15 @@ ui_overlay_key(struct ui *u, int key)
 }
 
 /*
- * One key where the locale knows only ASCII (LANG=C, common over SSH)
- * while the terminal most likely sends UTF-8: ncurses' get_wch() would
- * take the bytes of a Chinese character as the start of a character it
- * can never complete, and swallow the keys after it (Esc, q) while it
- * waits. Read bytes with getch() instead and put UTF-8 sequences together
- * here; a sequence that breaks off is U+FFFD, and the byte that broke it
- * is read again.
+ * One key from a terminal that sends UTF-8: in a UTF-8 locale, and in one
+ * that knows only ASCII (LANG=C, common over SSH) while the terminal
+ * still sends UTF-8. ncurses' get_wch() takes a byte it cannot decode (a
+ * Chinese character under LANG=C; a stray 8-bit byte, such as Alt on a
+ * terminal that sets the eighth bit, anywhere) as the start of a
+ * character it can never complete, and swallows the keys after it (Esc,
+ * q) while it waits. Read bytes with getch() instead and put UTF-8
+ * sequences together here; a sequence that breaks off is U+FFFD, and the
+ * byte that broke it is read again.
  */
 static int
 ui_getch_utf8(wint_t *wc)
@@ -1558,7 +1560,7 @@ ui_run(struct library *lib, const struct options *opts)
 		ui_probe_finish();	/* an early probe, not needed */
 	/* Line drawing is ambiguous-width, and unreliable without UTF-8. */
 	u.ascii = text_ambiguous() == 2 || kind != 1;
-	u.bytes = ui_locale_ascii();
+	u.bytes = kind == 1 || ui_locale_ascii();
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = ui_on_signal;
