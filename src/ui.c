@@ -9,7 +9,7 @@
  * ui-toc.c and ui-article.c only draw. One frame is one refresh().
  *
  * The terminal is always given back: endwin() runs on q, on the signals
- * caught here (their handlers only set a flag), on hang-up (get_wch()
+ * caught here (their handlers only set a flag), on hang-up (getch()
  * failing several times in a row: the tty is gone) and from fatal()
  * through the hook registered with util_set_fatal_hook().
  */
@@ -166,10 +166,9 @@ struct ui {
 	size_t			 nhistory;
 	int			 status;	/* exit status */
 	bool			 quit;
-	int			 errs;		/* get_wch() failures in a row */
-	bool			 bytes;		/* keys are UTF-8 bytes put
-						   together here
-						   (ui_getch_utf8) */
+	int			 errs;		/* failed reads in a row */
+	bool			 utf8_keys;	/* keys are UTF-8 whatever the
+						   locale (ui_getch_mb) */
 };
 
 static volatile sig_atomic_t	 ui_sig;
@@ -374,7 +373,7 @@ ui_no_flow_control(void)
 		def_prog_mode();
 }
 
-/* Key code of a get_wch() result. */
+/* Key code of a ui_getkey() result. */
 static int
 ui_keycode(int r, wint_t wc)
 {
@@ -1083,23 +1082,25 @@ ui_overlay_key(struct ui *u, int key)
 }
 
 /*
- * One key from a terminal that sends UTF-8: in a UTF-8 locale, and in one
- * that knows only ASCII (LANG=C, common over SSH) while the terminal
- * still sends UTF-8. ncurses' get_wch() takes a byte it cannot decode (a
- * Chinese character under LANG=C; a stray 8-bit byte, such as Alt on a
- * terminal that sets the eighth bit, anywhere) as the start of a
- * character it can never complete, and swallows the keys after it (Esc,
- * q) while it waits. Read bytes with getch() instead and put UTF-8
- * sequences together here; a sequence that breaks off is U+FFFD, and the
- * byte that broke it is read again.
+ * One key, its bytes put together here rather than by ncurses' get_wch(),
+ * which takes a byte it cannot decode (a Chinese character under LANG=C;
+ * a stray 8-bit byte, such as Alt on a terminal that sets the eighth bit,
+ * anywhere) as the start of a character it can never complete, and
+ * swallows the keys after it (Esc, q) while it waits. The bytes are
+ * decoded in the locale's charset (mbrtowc), or as UTF-8 when the locale
+ * knows only ASCII (LANG=C, common over SSH: the terminal still sends
+ * UTF-8). A sequence that breaks off is U+FFFD, and the byte that broke it
+ * is read again.
  */
 static int
-ui_getch_utf8(wint_t *wc)
+ui_getch_mb(bool utf8, wint_t *wc)
 {
-	uint8_t	seq[4];
-	ucs4_t	uc;
-	size_t	n = 0;
-	int	c, k;
+	char		seq[8];
+	mbstate_t	mbs;
+	wchar_t		w;
+	ucs4_t		uc = 0xfffd;
+	size_t		n = 0, r;
+	int		c, k;
 
 	for (;;) {
 		if ((c = getch()) == ERR) {
@@ -1117,19 +1118,27 @@ ui_getch_utf8(wint_t *wc)
 			*wc = (wint_t)c;
 			return KEY_CODE_YES;
 		}
-		if (n > 0 && (c & 0xc0) != 0x80) {
-			ungetch(c);	/* not a continuation byte */
-			*wc = 0xfffd;
-			return OK;
-		}
 		if (n == 0 && c < 0x80) {
 			*wc = (wint_t)c;
 			return OK;
 		}
-		seq[n++] = (uint8_t)c;
-		k = u8_mbtoucr(&uc, seq, n);
-		if (k > 0 || k == -1 || n == sizeof seq) {
-			*wc = k > 0 ? (wint_t)uc : 0xfffd;
+		seq[n++] = (char)c;
+		if (utf8)
+			k = u8_mbtoucr(&uc, (const uint8_t *)seq, n);
+		else {
+			memset(&mbs, 0, sizeof mbs);
+			r = mbrtowc(&w, seq, n, &mbs);
+			k = r == (size_t)-2 ? -2 : r == (size_t)-1 ? -1 : 1;
+			uc = (ucs4_t)w;
+		}
+		if (k > 0) {
+			*wc = (wint_t)uc;
+			return OK;
+		}
+		if (k == -1 || n == sizeof seq) {
+			if (n > 1)
+				ungetch(c);	/* it may start the next one */
+			*wc = 0xfffd;
 			return OK;
 		}
 	}
@@ -1150,7 +1159,7 @@ ui_getkey(struct ui *u, wint_t *wc)
 			return ERR;
 		}
 		errno = 0;
-		r = u->bytes ? ui_getch_utf8(wc) : get_wch(wc);
+		r = ui_getch_mb(u->utf8_keys, wc);
 		if (ui_sig != 0) {
 			u->status = 128 + ui_sig;
 			return ERR;
@@ -1560,7 +1569,7 @@ ui_run(struct library *lib, const struct options *opts)
 		ui_probe_finish();	/* an early probe, not needed */
 	/* Line drawing is ambiguous-width, and unreliable without UTF-8. */
 	u.ascii = text_ambiguous() == 2 || kind != 1;
-	u.bytes = kind == 1 || ui_locale_ascii();
+	u.utf8_keys = ui_locale_ascii();
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = ui_on_signal;

@@ -11,7 +11,8 @@ Checks: every byte dubao writes is valid GB18030 and none of its Chinese
 text goes out in UTF-8 (the wide-character curses API converts to the
 locale's charset); the contents, the article and the status line show
 the sample's Chinese whole and in place; no hint about a locale that
-cannot show Chinese; the pane border is ASCII; q quits with status 0.
+cannot show Chinese; the pane border is ASCII; a byte that is no GB18030
+does not swallow the key after it; q quits with status 0.
 
 Usage: gb18030.py DUBAO FILE    exit 0 pass, 1 fail, 77 no pyte or no
 zh_CN.GB18030 locale
@@ -72,6 +73,11 @@ def main(argv):
             (status.rstrip().endswith("%") or
              status.rstrip().endswith("全部"))):
         fail.append("status line damaged: %r" % status)
+
+    # A byte that is no GB18030 must not swallow the keys after it.
+    os.write(term.fd, b"\xff]")
+    if not term.pump(lambda: "2/10" in screen.display[-2]):
+        fail.append("] after an invalid byte did not reach the reader")
 
     return term.verdict(fail, "ok: GB18030 output, screen consistent")
 

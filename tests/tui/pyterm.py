@@ -15,6 +15,7 @@ import codecs
 import os
 import pty
 import select
+import signal
 import time
 import unicodedata
 
@@ -64,11 +65,19 @@ class Terminal:
         return False
 
     def quit(self):
-        """Press q; return the exit status, or None if it did not exit
-        normally."""
+        """Press q; return the exit status, or None if the program did not
+        exit normally within 5 s (it is killed then)."""
         os.write(self.fd, b"q")
-        self.pump(lambda: False, 1.0)
-        _, status = os.waitpid(self.pid, 0)
+        end = time.time() + 5
+        while True:
+            self.pump(lambda: False, 0.1)
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid != 0:
+                break
+            if time.time() > end:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+                return None
         return os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
 
     def verdict(self, fail, ok):
