@@ -15,6 +15,8 @@
 #include "dump.h"
 #include "i18n.h"
 #include "layout.h"
+#include "library.h"
+#include "settings.h"
 #include "text.h"
 #include "util.h"
 
@@ -133,8 +135,9 @@ dump_json_article(FILE *fp, const struct article *a, bool comma)
 	fprintf(fp, "            }%s\n", comma ? "," : "");
 }
 
+/* One issue, without the line end after its closing brace. */
 static void
-dump_json_issue(FILE *fp, const struct issue *is, bool comma)
+dump_json_issue(FILE *fp, const struct issue *is)
 {
 	char	date[16];
 	size_t	i, j;
@@ -186,18 +189,52 @@ dump_json_issue(FILE *fp, const struct issue *is, bool comma)
 		fprintf(fp, "        }%s\n", i + 1 < is->npages ? "," : "");
 	}
 	fputs("      ]\n", fp);
-	fprintf(fp, "    }%s\n", comma ? "," : "");
+	fputs("    }", fp);
 }
 
-void
-dump_json(FILE *fp, const struct library *lib)
+/*
+ * Issue I of LIB, parsed; its warnings go to standard error. Returns
+ * NULL (and counts a failure in *BAD) when no page could be read.
+ */
+static const struct issue *
+dump_get(struct library *lib, size_t i, int *bad)
 {
-	size_t	i;
+	const struct issue	*is = library_get(lib, i);
+	size_t			 j;
+	char			*s;
+
+	for (j = 0; j < is->diags.n; j++) {
+		if (is->diags.v[j].severity < DIAG_WARNING)
+			continue;
+		s = diag_format(&is->diags.v[j]);
+		fprintf(stderr, "%s: %s\n", progname, s);
+		free(s);
+	}
+	if (is->npages > 0)
+		return is;
+	(*bad)++;
+	library_release(lib, i);
+	return NULL;
+}
+
+int
+dump_json(FILE *fp, struct library *lib)
+{
+	const struct issue	*is;
+	size_t			 i, n = 0;
+	int			 bad = 0;
 
 	fputs("{\n  \"issues\": [\n", fp);
-	for (i = 0; i < lib->n; i++)
-		dump_json_issue(fp, lib->issues[i], i + 1 < lib->n);
-	fputs("  ]\n}\n", fp);
+	for (i = 0; i < library_count(lib); i++) {
+		if ((is = dump_get(lib, i, &bad)) == NULL)
+			continue;
+		if (n++ > 0)
+			fputs(",\n", fp);
+		dump_json_issue(fp, is);
+		library_release(lib, i);
+	}
+	fputs(n > 0 ? "\n  ]\n}\n" : "  ]\n}\n", fp);
+	return bad;
 }
 
 /* Print the part of a layout line that is model text, as drawn. */
@@ -226,44 +263,93 @@ dump_text_line(FILE *fp, const struct layout_line *ln)
 	fputc('\n', fp);
 }
 
-void
-dump_text(FILE *fp, const struct library *lib, int width, int measure)
+/* "第3版 国防动员", "第3版", "国防动员" or "" into BUF. */
+static void
+dump_page_name(const struct page *pg, char *buf, size_t size)
+{
+	if (pg->number > 0 && pg->name != NULL)
+		snprintf(buf, size, _("第%d版 %s"), pg->number, pg->name);
+	else if (pg->number > 0)
+		snprintf(buf, size, _("第%d版"), pg->number);
+	else
+		snprintf(buf, size, "%s", pg->name != NULL ? pg->name : "");
+}
+
+/* The heading of an issue: its paper and date. */
+static void
+dump_text_issue_head(FILE *fp, const struct library *lib, size_t i,
+    const struct issue *is)
+{
+	const struct library_issue	*e = library_entry(lib, i);
+	const char			*paper;
+	char				 date[16];
+
+	paper = is->title != NULL ? is->title : e->paper;
+	library_date_str(lib, i, date);
+	fprintf(fp, "%s %s\n\n", paper != NULL ? paper : _("(untitled)"),
+	    date[0] != '\0' ? date : _("(no date)"));
+}
+
+/* The articles of page PG laid out with LO. */
+static void
+dump_text_page(FILE *fp, const struct page *pg,
+    const struct layout_opts *lo)
+{
+	struct layout	*lay;
+	size_t		 k, l;
+
+	for (k = 0; k < pg->narts; k++) {
+		lay = layout_new(&pg->arts[k], lo);
+		for (l = 0; l < lay->nlines; l++)
+			dump_text_line(fp, &lay->lines[l]);
+		layout_free(lay);
+		fputc('\n', fp);
+	}
+}
+
+int
+dump_text(FILE *fp, struct library *lib, int width, int measure)
 {
 	struct layout_opts	 lo;
-	struct layout		*lay;
-	size_t			 i, j, k, l;
-	char			 date[16];
+	const struct issue	*is;
+	size_t			 i, j, pages = 0;
+	int			 bad = 0;
+	bool			 many = library_count(lib) > 1;
+	char			 name[256];
 
 	memset(&lo, 0, sizeof lo);
 	lo.width = width;
 	lo.measure = measure;
-	for (i = 0; i < lib->n; i++) {
-		const struct issue *is = lib->issues[i];
-
-		issue_date_str(is, date);
+	for (i = 0; i < library_count(lib); i++) {
+		if ((is = dump_get(lib, i, &bad)) == NULL)
+			continue;
 		for (j = 0; j < is->npages; j++) {
-			const struct page *pg = &is->pages[j];
-
-			for (k = 0; k < pg->narts; k++) {
-				lay = layout_new(&pg->arts[k], &lo);
-				for (l = 0; l < lay->nlines; l++)
-					dump_text_line(fp, &lay->lines[l]);
-				layout_free(lay);
-				fputc('\n', fp);
-			}
+			/* A form feed between pages, as pr(1) puts it. */
+			if (pages++ > 0)
+				fputc('\f', fp);
+			if (many && j == 0)
+				dump_text_issue_head(fp, lib, i, is);
+			dump_page_name(&is->pages[j], name, sizeof name);
+			if ((many || is->npages > 1) && name[0] != '\0')
+				fprintf(fp, "%s\n\n", name);
+			dump_text_page(fp, &is->pages[j], &lo);
 		}
+		library_release(lib, i);
 	}
+	return bad;
 }
 
-void
-dump_outline(FILE *fp, const struct library *lib)
+int
+dump_outline(FILE *fp, struct library *lib)
 {
-	size_t	i, j, k;
-	char	date[16];
+	const struct issue	*is;
+	size_t			 i, j, k;
+	int			 bad = 0;
+	char			 date[16];
 
-	for (i = 0; i < lib->n; i++) {
-		const struct issue *is = lib->issues[i];
-
+	for (i = 0; i < library_count(lib); i++) {
+		if ((is = dump_get(lib, i, &bad)) == NULL)
+			continue;
 		issue_date_str(is, date);
 		fprintf(fp, "%s %s (%s)\n", is->title != NULL ? is->title :
 		    _("(untitled)"), date[0] != '\0' ? date : _("(no date)"),
@@ -286,7 +372,9 @@ dump_outline(FILE *fp, const struct library *lib)
 				    "", article_title(a), article_chars(a));
 			}
 		}
+		library_release(lib, i);
 	}
+	return bad;
 }
 
 /* One diagnostic as "file:line:col: warning: message". */
@@ -327,81 +415,90 @@ dump_check_sure(int confidence)
 	return _("unsure, check with --encoding");
 }
 
-size_t
-dump_check(FILE *fp, const struct library *lib)
+/* The --check report of one issue; adds its problems and notes. */
+static void
+dump_check_issue(FILE *fp, const struct issue *is, size_t *problems,
+    size_t *notes)
 {
-	size_t	i, j, k, n, problems = 0, notes = 0, pchars, ichars;
-	size_t	*chars = NULL, ncap = 0;
+	size_t	j, k, n, pchars, ichars;
+	size_t	*chars;
 	char	date[16], c1[64], c2[64], c3[64];
 
-	for (i = 0; i < lib->n; i++) {
-		const struct issue *is = lib->issues[i];
-
-		issue_date_str(is, date);
-		fprintf(fp, "%s\n", is->nsources > 0 ? is->sources[0] : "-");
-		fprintf(fp, _("  paper: %s\n"), is->title != NULL ?
-		    is->title : _("(unknown)"));
-		fprintf(fp, _("  date: %s\n"), date[0] != '\0' ? date :
-		    _("(unknown)"));
-		fprintf(fp, _("  encoding: %s, %d%% %s"),
-		    is->encoding != NULL ? is->encoding : "?",
-		    is->confidence, dump_check_sure(is->confidence));
-		if (is->enc_reason != NULL)
-			fprintf(fp, " (%s)", is->enc_reason);
-		fputc('\n', fp);
-		/* 字数 of every article, counted once. */
-		util_grow(&chars, &ncap, issue_narticles(is) + 1,
-		    sizeof *chars);
-		ichars = n = 0;
-		for (j = 0; j < is->npages; j++)
-			for (k = 0; k < is->pages[j].narts; k++) {
-				chars[n] = article_chars(&is->pages[j].arts[k]);
-				ichars += chars[n++];
-			}
-		snprintf(c1, sizeof c1, P_("%zu page", "%zu pages",
-		    is->npages), is->npages);
-		snprintf(c2, sizeof c2, P_("%zu article", "%zu articles", n),
-		    n);
-		snprintf(c3, sizeof c3, P_("%zu character", "%zu characters",
-		    ichars), ichars);
-		/* TRANSLATORS: pages, articles, characters. */
-		fprintf(fp, _("  %s \u00d7 %s, %s\n"), c1, c2, c3);
-		n = 0;
-		for (j = 0; j < is->npages; j++) {
-			const struct page *pg = &is->pages[j];
-
-			pchars = 0;
-			for (k = 0; k < pg->narts; k++)
-				pchars += chars[n + k];
-			if (pg->number > 0)
-				fprintf(fp, _("  page %d"), pg->number);
-			else
-				fputs(_("  page ?"), fp);
-			if (pg->name != NULL)
-				fprintf(fp, " %s", pg->name);
-			snprintf(c1, sizeof c1, P_("%zu article",
-			    "%zu articles", pg->narts), pg->narts);
-			snprintf(c2, sizeof c2, P_("%zu character",
-			    "%zu characters", pchars), pchars);
-			/* TRANSLATORS: articles, characters. */
-			fprintf(fp, _(": %s, %s\n"), c1, c2);
-			for (k = 0; k < pg->narts; k++) {
-				const struct article *a = &pg->arts[k];
-
-				fprintf(fp, "    %6zu  %s%s\n", chars[n++],
-				    a->kind == ARTICLE_PHOTO ? _("[photo] ") :
-				    "", article_title(a));
-			}
+	issue_date_str(is, date);
+	fprintf(fp, "%s\n", is->nsources > 0 ? is->sources[0] : "-");
+	fprintf(fp, _("  paper: %s\n"), is->title != NULL ?
+	    is->title : _("(unknown)"));
+	fprintf(fp, _("  date: %s\n"), date[0] != '\0' ? date :
+	    _("(unknown)"));
+	fprintf(fp, _("  encoding: %s, %d%% %s"),
+	    is->encoding != NULL ? is->encoding : "?",
+	    is->confidence, dump_check_sure(is->confidence));
+	if (is->enc_reason != NULL)
+		fprintf(fp, " (%s)", is->enc_reason);
+	fputc('\n', fp);
+	/* 字数 of every article, counted once. */
+	chars = xcalloc(issue_narticles(is) + 1, sizeof *chars);
+	ichars = n = 0;
+	for (j = 0; j < is->npages; j++)
+		for (k = 0; k < is->pages[j].narts; k++) {
+			chars[n] = article_chars(&is->pages[j].arts[k]);
+			ichars += chars[n++];
 		}
-		for (j = 0; j < is->diags.n; j++) {
-			dump_check_diag(fp, &is->diags.v[j]);
-			if (is->diags.v[j].severity >= DIAG_WARNING)
-				problems++;
-			else
-				notes++;
+	snprintf(c1, sizeof c1, P_("%zu page", "%zu pages",
+	    is->npages), is->npages);
+	snprintf(c2, sizeof c2, P_("%zu article", "%zu articles", n),
+	    n);
+	snprintf(c3, sizeof c3, P_("%zu character", "%zu characters",
+	    ichars), ichars);
+	/* TRANSLATORS: pages, articles, characters. */
+	fprintf(fp, _("  %s \u00d7 %s, %s\n"), c1, c2, c3);
+	n = 0;
+	for (j = 0; j < is->npages; j++) {
+		const struct page *pg = &is->pages[j];
+
+		pchars = 0;
+		for (k = 0; k < pg->narts; k++)
+			pchars += chars[n + k];
+		if (pg->number > 0)
+			fprintf(fp, _("  page %d"), pg->number);
+		else
+			fputs(_("  page ?"), fp);
+		if (pg->name != NULL)
+			fprintf(fp, " %s", pg->name);
+		snprintf(c1, sizeof c1, P_("%zu article",
+		    "%zu articles", pg->narts), pg->narts);
+		snprintf(c2, sizeof c2, P_("%zu character",
+		    "%zu characters", pchars), pchars);
+		/* TRANSLATORS: articles, characters. */
+		fprintf(fp, _(": %s, %s\n"), c1, c2);
+		for (k = 0; k < pg->narts; k++) {
+			const struct article *a = &pg->arts[k];
+
+			fprintf(fp, "    %6zu  %s%s\n", chars[n++],
+			    a->kind == ARTICLE_PHOTO ? _("[photo] ") :
+			    "", article_title(a));
 		}
 	}
+	for (j = 0; j < is->diags.n; j++) {
+		dump_check_diag(fp, &is->diags.v[j]);
+		if (is->diags.v[j].severity >= DIAG_WARNING)
+			(*problems)++;
+		else
+			(*notes)++;
+	}
 	free(chars);
+}
+
+size_t
+dump_check(FILE *fp, struct library *lib, const struct settings *cf)
+{
+	size_t	i, j, problems = 0, notes = 0;
+	char	c1[64], c2[64], c3[64];
+
+	for (i = 0; i < library_count(lib); i++) {
+		dump_check_issue(fp, library_get(lib, i), &problems, &notes);
+		library_release(lib, i);
+	}
 	for (j = 0; j < lib->diags.n; j++) {
 		dump_check_diag(fp, &lib->diags.v[j]);
 		if (lib->diags.v[j].severity >= DIAG_WARNING)
@@ -409,8 +506,13 @@ dump_check(FILE *fp, const struct library *lib)
 		else
 			notes++;
 	}
-	snprintf(c1, sizeof c1, P_("%zu issue", "%zu issues", lib->n),
-	    lib->n);
+	/* The config file's mistakes: each skipped, all reported. */
+	for (j = 0; cf != NULL && j < cf->diags.n; j++) {
+		dump_check_diag(fp, &cf->diags.v[j]);
+		problems++;
+	}
+	snprintf(c1, sizeof c1, P_("%zu issue", "%zu issues",
+	    library_count(lib)), library_count(lib));
 	snprintf(c2, sizeof c2, P_("%zu problem", "%zu problems", problems),
 	    problems);
 	snprintf(c3, sizeof c3, P_("%zu note", "%zu notes", notes), notes);

@@ -21,6 +21,7 @@
 
 #include "i18n.h"
 #include "util.h"
+#include "library.h"
 #include "model.h"
 #include "search.h"
 #include "state.h"
@@ -92,7 +93,7 @@ state_op_find(const char *name)
 static const struct issue *
 state_issue(const struct reader_state *st)
 {
-	return st->lib->issues[st->issue];
+	return library_get(st->lib, st->issue);
 }
 
 static size_t
@@ -139,9 +140,9 @@ state_is_read(const struct reader_state *st, size_t issue, size_t page,
 	const struct issue	*is;
 	size_t			 k;
 
-	if (issue >= st->lib->n)
+	if (issue >= library_count(st->lib) || st->read[issue] == NULL)
 		return false;
-	is = st->lib->issues[issue];
+	is = library_get(st->lib, issue);
 	k = state_ordinal(is, page, art);
 	return k < issue_narticles(is) && st->read[issue][k];
 }
@@ -232,6 +233,9 @@ state_mark_read(struct reader_state *st)
 
 	if (st->art >= state_narts(st, st->page))
 		return;
+	if (st->read[st->issue] == NULL)
+		st->read[st->issue] = xcalloc(issue_narticles(is) + 1,
+		    sizeof **st->read);
 	k = state_ordinal(is, st->page, st->art);
 	if (k < issue_narticles(is))
 		st->read[st->issue][k] = true;
@@ -260,19 +264,14 @@ state_msg(struct reader_state *st, const char *msg)
 }
 
 void
-state_init(struct reader_state *st, const struct library *lib)
+state_init(struct reader_state *st, struct library *lib)
 {
-	size_t	i, n;
-
 	memset(st, 0, sizeof *st);
 	st->lib = lib;
 	st->toc_shown = true;
 	st->focus = STATE_FOCUS_TOC;
-	st->read = xcalloc(lib->n, sizeof *st->read);
-	for (i = 0; i < lib->n; i++) {
-		n = issue_narticles(lib->issues[i]);
-		st->read[i] = xcalloc(n > 0 ? n : 1, sizeof **st->read);
-	}
+	st->read = xcalloc(library_count(lib), sizeof *st->read);
+	library_pin(lib, 0);
 	search_init(&st->search);
 	st->hit = SIZE_MAX;
 	state_go(st, 0, 0);
@@ -284,9 +283,11 @@ state_clear(struct reader_state *st)
 {
 	size_t	i;
 
-	if (st->read != NULL)
-		for (i = 0; i < st->lib->n; i++)
+	if (st->read != NULL) {
+		for (i = 0; i < library_count(st->lib); i++)
 			free(st->read[i]);
+		library_unpin(st->lib, st->issue);
+	}
 	free(st->read);
 	free(st->back);
 	search_clear(&st->search);
@@ -398,19 +399,21 @@ state_go_issue(struct reader_state *st, int delta)
 {
 	long	i = (long)st->issue + delta;
 
-	if (st->lib->n == 1) {
+	if (library_count(st->lib) == 1) {
 		state_msg(st, _("only one issue is open"));
 		return 0;
 	}
 	if (i < 0)
 		i = 0;
-	if ((size_t)i >= st->lib->n)
-		i = (long)st->lib->n - 1;
+	if ((size_t)i >= library_count(st->lib))
+		i = (long)library_count(st->lib) - 1;
 	if ((size_t)i == st->issue) {
 		state_msg(st, delta > 0 ? _("already at the last issue") :
 		    _("already at the first issue"));
 		return 0;
 	}
+	library_pin(st->lib, (size_t)i);
+	library_unpin(st->lib, st->issue);
 	st->issue = (size_t)i;
 	st->nback = 0;
 	st->hit = SIZE_MAX;

@@ -71,7 +71,7 @@ struct state_mark {
 };
 
 struct reader_state {
-	const struct library *lib;	/* borrowed */
+	struct library	*lib;		/* borrowed */
 	size_t		 issue, page, art;	/* the article shown */
 	size_t		 line;		/* first layout line in view */
 	size_t		 nlines;	/* lines of its layout (from the UI) */
@@ -84,7 +84,8 @@ struct reader_state {
 	size_t		 toc_sel;	/* selected contents item */
 	size_t		 toc_top;	/* first contents item in view */
 
-	bool		**read;		/* [issue][article ordinal] */
+	bool		**read;		/* [issue][article ordinal], each
+					   made when the issue is opened */
 
 	struct state_mark *back;	/* continuation history */
 	size_t		 nback, backcap;
@@ -111,7 +112,7 @@ struct reader_state {
 };
 
 /* Start at the first article of the first issue of LIB (borrowed). */
-void	state_init(struct reader_state *, const struct library *lib);
+void	state_init(struct reader_state *, struct library *lib);
 void	state_clear(struct reader_state *);
 
 /*

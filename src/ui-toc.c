@@ -14,6 +14,7 @@
 
 #include "i18n.h"
 #include "util.h"
+#include "library.h"
 #include "model.h"
 #include "text.h"
 #include "state.h"
@@ -89,7 +90,7 @@ void
 ui_toc_draw(const struct ui_rect *r, const struct reader_state *st,
     const attr_t *roles, bool focused)
 {
-	const struct issue	*is = st->lib->issues[st->issue];
+	const struct issue	*is = library_get(st->lib, st->issue);
 	size_t			 k, n = state_toc_count(st), p, a;
 	int			 row;
 	attr_t			 at;

@@ -43,6 +43,7 @@
 #include "model.h"
 #include "text.h"
 #include "layout.h"
+#include "library.h"
 #include "search.h"
 #include "state.h"
 #include "settings.h"
@@ -753,7 +754,7 @@ static void
 ui_draw_status(struct ui *u, int y)
 {
 	const struct reader_state	*st = &u->st;
-	const struct issue		*is = st->lib->issues[st->issue];
+	const struct issue		*is = library_get(st->lib, st->issue);
 	const struct page		*pg;
 	struct buf			 left, right;
 	char				 date[16], tmp[64];
@@ -995,7 +996,7 @@ ui_help_new(const struct ui *u)
 static struct ui_text *
 ui_info_new(const struct ui *u)
 {
-	const struct issue	*is = u->st.lib->issues[u->st.issue];
+	const struct issue	*is = library_get(u->st.lib, u->st.issue);
 	struct ui_text		*t = xcalloc(1, sizeof *t);
 	char			 date[16], c1[64], c2[64];
 	size_t			 i, n;
@@ -1018,7 +1019,7 @@ ui_info_new(const struct ui *u)
 	snprintf(c2, sizeof c2, P_("%zu article", "%zu articles", n), n);
 	/* TRANSLATORS: issue i of n, pages, articles. */
 	ui_text_add(t, xasprintf(_("issue %zu of %zu, %s, %s"),
-	    u->st.issue + 1, u->st.lib->n, c1, c2), 0);
+	    u->st.issue + 1, library_count(u->st.lib), c1, c2), 0);
 	for (i = 0; i < is->npages; i++) {
 		snprintf(c1, sizeof c1, P_("%zu article", "%zu articles",
 		    is->pages[i].narts), is->pages[i].narts);
