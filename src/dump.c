@@ -193,11 +193,11 @@ dump_json_issue(FILE *fp, const struct issue *is)
 }
 
 /*
- * Issue I of LIB, parsed; its warnings go to standard error. Returns
+ * Issue I of LIB, parsed; its warnings go to DIAG. Returns
  * NULL (and counts a failure in *BAD) when no page could be read.
  */
 static const struct issue *
-dump_get(struct library *lib, size_t i, int *bad)
+dump_get(FILE *diag, struct library *lib, size_t i, int *bad)
 {
 	const struct issue	*is = library_get(lib, i);
 	size_t			 j;
@@ -207,7 +207,7 @@ dump_get(struct library *lib, size_t i, int *bad)
 		if (is->diags.v[j].severity < DIAG_WARNING)
 			continue;
 		s = diag_format(&is->diags.v[j]);
-		fprintf(stderr, "%s: %s\n", progname, s);
+		fprintf(diag, "%s: %s\n", progname, s);
 		free(s);
 	}
 	if (is->npages > 0)
@@ -218,7 +218,7 @@ dump_get(struct library *lib, size_t i, int *bad)
 }
 
 int
-dump_json(FILE *fp, struct library *lib)
+dump_json(FILE *fp, FILE *diag, struct library *lib)
 {
 	const struct issue	*is;
 	size_t			 i, n = 0;
@@ -226,7 +226,7 @@ dump_json(FILE *fp, struct library *lib)
 
 	fputs("{\n  \"issues\": [\n", fp);
 	for (i = 0; i < library_count(lib); i++) {
-		if ((is = dump_get(lib, i, &bad)) == NULL)
+		if ((is = dump_get(diag, lib, i, &bad)) == NULL)
 			continue;
 		if (n++ > 0)
 			fputs(",\n", fp);
@@ -237,21 +237,16 @@ dump_json(FILE *fp, struct library *lib)
 	return bad;
 }
 
-/* Print the part of a layout line that is model text, as drawn. */
+/* Print S[0..N) as drawn: display substitutes where the terminal needs
+ * them (text_display()). */
 static void
-dump_text_line(FILE *fp, const struct layout_line *ln)
+dump_text_chars(FILE *fp, const char *s, size_t n)
 {
-	const char	*s = ln->text + ln->off, *end = s + ln->len, *sub;
-	const char	*p;
+	const char	*p = s, *end = s + n, *sub;
+	ucs4_t		 uc;
+	int		 k;
 
-	fprintf(fp, "%*s", ln->indent, "");
-	if (ln->prefix != NULL)
-		fputs(ln->prefix, fp);
-	p = s;
 	while (p < end) {
-		ucs4_t	uc;
-		int	k;
-
 		k = u8_mbtouc(&uc, (const uint8_t *)p, end - p);
 		sub = text_display(uc);
 		if (sub != NULL)
@@ -260,6 +255,35 @@ dump_text_line(FILE *fp, const struct layout_line *ln)
 			fwrite(p, 1, k, fp);
 		p += k;
 	}
+}
+
+/* Print the part of a layout line that is model text, as drawn. */
+static void
+dump_text_line(FILE *fp, const struct layout_line *ln)
+{
+	fprintf(fp, "%*s", ln->indent, "");
+	if (ln->prefix != NULL)
+		fputs(ln->prefix, fp);
+	dump_text_chars(fp, ln->text + ln->off, ln->len);
+	fputc('\n', fp);
+}
+
+/* A heading S wrapped to WIDTH columns, then a blank line. */
+static void
+dump_text_heading(FILE *fp, const char *s, int width)
+{
+	size_t	*starts, n, i, len = strlen(s), e;
+
+	n = layout_wrap(s, len, width, 0, 0, &starts);
+	for (i = 0; i < n; i++) {
+		e = i + 1 < n ? starts[i + 1] : len;
+		/* The break's spaces stay out of the line. */
+		while (e > starts[i] && s[e - 1] == ' ')
+			e--;
+		dump_text_chars(fp, s + starts[i], e - starts[i]);
+		fputc('\n', fp);
+	}
+	free(starts);
 	fputc('\n', fp);
 }
 
@@ -278,16 +302,18 @@ dump_page_name(const struct page *pg, char *buf, size_t size)
 /* The heading of an issue: its paper and date. */
 static void
 dump_text_issue_head(FILE *fp, const struct library *lib, size_t i,
-    const struct issue *is)
+    const struct issue *is, int width)
 {
 	const struct library_issue	*e = library_entry(lib, i);
 	const char			*paper;
-	char				 date[16];
+	char				 date[16], *s;
 
 	paper = is->title != NULL ? is->title : e->paper;
 	library_date_str(lib, i, date);
-	fprintf(fp, "%s %s\n\n", paper != NULL ? paper : _("(untitled)"),
+	s = xasprintf("%s %s", paper != NULL ? paper : _("(untitled)"),
 	    date[0] != '\0' ? date : _("(no date)"));
+	dump_text_heading(fp, s, width);
+	free(s);
 }
 
 /* The articles of page PG laid out with LO. */
@@ -308,7 +334,8 @@ dump_text_page(FILE *fp, const struct page *pg,
 }
 
 int
-dump_text(FILE *fp, struct library *lib, int width, int measure)
+dump_text(FILE *fp, FILE *diag, struct library *lib, int width,
+    int measure)
 {
 	struct layout_opts	 lo;
 	const struct issue	*is;
@@ -321,17 +348,17 @@ dump_text(FILE *fp, struct library *lib, int width, int measure)
 	lo.width = width;
 	lo.measure = measure;
 	for (i = 0; i < library_count(lib); i++) {
-		if ((is = dump_get(lib, i, &bad)) == NULL)
+		if ((is = dump_get(diag, lib, i, &bad)) == NULL)
 			continue;
 		for (j = 0; j < is->npages; j++) {
 			/* A form feed between pages, as pr(1) puts it. */
 			if (pages++ > 0)
-				fputc('\f', fp);
+				fputs("\f\n", fp);
 			if (many && j == 0)
-				dump_text_issue_head(fp, lib, i, is);
+				dump_text_issue_head(fp, lib, i, is, width);
 			dump_page_name(&is->pages[j], name, sizeof name);
 			if ((many || is->npages > 1) && name[0] != '\0')
-				fprintf(fp, "%s\n\n", name);
+				dump_text_heading(fp, name, width);
 			dump_text_page(fp, &is->pages[j], &lo);
 		}
 		library_release(lib, i);
@@ -340,7 +367,7 @@ dump_text(FILE *fp, struct library *lib, int width, int measure)
 }
 
 int
-dump_outline(FILE *fp, struct library *lib)
+dump_outline(FILE *fp, FILE *diag, struct library *lib)
 {
 	const struct issue	*is;
 	size_t			 i, j, k;
@@ -348,7 +375,7 @@ dump_outline(FILE *fp, struct library *lib)
 	char			 date[16];
 
 	for (i = 0; i < library_count(lib); i++) {
-		if ((is = dump_get(lib, i, &bad)) == NULL)
+		if ((is = dump_get(diag, lib, i, &bad)) == NULL)
 			continue;
 		issue_date_str(is, date);
 		fprintf(fp, "%s %s (%s)\n", is->title != NULL ? is->title :

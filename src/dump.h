@@ -21,13 +21,13 @@ enum dump_mode {
 
 /*
  * The dumps stream LIB one issue at a time through its cache, so memory
- * does not grow with the archive. Each issue's warnings go to standard
- * error as they come; an issue without a readable page is left out.
+ * does not grow with the archive. Each issue's warnings go to DIAG
+ * (standard error) as they come; an issue without a readable page is left out.
  * They return the number of issues left out.
  */
 
 /* Print LIB as one JSON document ({"issues": [...]}). */
-int	dump_json(FILE *, struct library *lib);
+int	dump_json(FILE *, FILE *diag, struct library *lib);
 
 /*
  * Print every article of LIB laid out for WIDTH columns with reader text
@@ -36,10 +36,11 @@ int	dump_json(FILE *, struct library *lib);
  * pages each starts with its name (第3版 国防动员); a form feed goes
  * between pages.
  */
-int	dump_text(FILE *, struct library *lib, int width, int measure);
+int	dump_text(FILE *, FILE *diag, struct library *lib, int width,
+	    int measure);
 
 /* Print the structure: issue, pages, article titles with 字数. */
-int	dump_outline(FILE *, struct library *lib);
+int	dump_outline(FILE *, FILE *diag, struct library *lib);
 
 /*
  * Print the --check report of LIB: pages x articles, 字数 per article and

@@ -466,13 +466,13 @@ main(int argc, char **argv)
 		main_print_scan_diags(lib);
 		switch (dump) {
 		case DUMP_JSON:
-			c = dump_json(stdout, lib);
+			c = dump_json(stdout, stderr, lib);
 			break;
 		case DUMP_OUTLINE:
-			c = dump_outline(stdout, lib);
+			c = dump_outline(stdout, stderr, lib);
 			break;
 		default:
-			c = dump_text(stdout, lib, opts.width != 0 ? opts.width :
+			c = dump_text(stdout, stderr, lib, opts.width != 0 ? opts.width :
 			    80, opts.measure);
 			break;
 		}

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "library.h"
 #include "state.h"
 #include "tcheck.h"
 
@@ -51,8 +52,9 @@ main(void)
 	int			 fl, op;
 
 	TSTART();
-	lib = library_new();
-	library_take_issue(lib, make_issue("河畔的雪"));
+	lib = library_new(NULL);
+	library_set_cache_dir(lib, NULL);
+	library_add_issue(lib, make_issue("河畔的雪"));
 	state_init(&st, lib);
 	CHECK(st.page == 0 && st.art == 0 && st.focus == STATE_FOCUS_TOC);
 	CHECK(state_is_read(&st, 0, 0, 0));
@@ -185,7 +187,7 @@ main(void)
 	state_clear(&st);
 
 	/* Two issues: > and < move between them and reset the search. */
-	library_take_issue(lib, make_issue("青石滩"));
+	library_add_issue(lib, make_issue("青石滩"));
 	state_init(&st, lib);
 	state_search(&st, "河畔");
 	fl = state_apply(&st, OP_NEXT_ISSUE, 1);
