@@ -22,7 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
 #include "library.h"
 #include "util.h"
 

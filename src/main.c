@@ -236,9 +236,11 @@ main_progress(void *arg, size_t folders, size_t issues)
 	    folders);
 	snprintf(c2, sizeof c2, P_("%zu issue", "%zu issues", issues),
 	    issues);
+	fputc('\r', stderr);
 	/* TRANSLATORS: folders, issues. */
-	fprintf(stderr, _("\r%s: reading %s: %s, %s (Ctrl-C stops)\033[K"),
+	fprintf(stderr, _("%s: reading %s: %s, %s (Ctrl-C stops)"),
 	    progname, ms->path, c1, c2);
+	fputs("\033[K", stderr);
 	ms->shown = true;
 	return false;
 }
