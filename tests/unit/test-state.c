@@ -75,8 +75,8 @@ main(void)
 	lib = library_new();
 	library_take_issue(lib, make_issue("河畔的雪"));
 	st = state_new(lib);
-	CHECK(state_page(st) == 0 && state_art(st) == 0 && state_focus(st) ==
-	    STATE_FOCUS_TOC);
+	CHECK(state_page(st) == 0 && state_art(st) == 0 &&
+	    state_focus(st) == STATE_FOCUS_TOC);
 	CHECK(state_is_read(st, 0, 0, 0));
 	CHECK(!state_is_read(st, 0, 0, 1));
 	state_set_toc_rows(st, 10);
@@ -84,8 +84,8 @@ main(void)
 
 	/* Articles across pages, with counts and boundaries. */
 	fl = state_apply(st, OP_NEXT_ARTICLE, 1);
-	CHECK((fl & STATE_RELAYOUT) && state_page(st) == 0 && state_art(st) ==
-	    1);
+	CHECK((fl & STATE_RELAYOUT) && state_page(st) == 0 &&
+	    state_art(st) == 1);
 	fl = state_apply(st, OP_NEXT_ARTICLE, 1);
 	CHECK(state_page(st) == 1 && state_art(st) == 0);
 	CHECK(state_article_no(st, &total) == 2 && total == 4);
@@ -94,8 +94,8 @@ main(void)
 	fl = state_apply(st, OP_NEXT_ARTICLE, 1);
 	CHECK(fl == 0 && state_message(st) != NULL && state_art(st) == 1);
 	fl = state_apply(st, OP_PREV_ARTICLE, 3);
-	CHECK(state_page(st) == 0 && state_art(st) == 0 && state_message(st) ==
-	    NULL);
+	CHECK(state_page(st) == 0 && state_art(st) == 0 &&
+	    state_message(st) == NULL);
 	fl = state_apply(st, OP_PREV_ARTICLE, 1);
 	CHECK(fl == 0 && state_message(st) != NULL);
 	fl = state_apply(st, OP_NEXT_PAGE, 1);
@@ -139,13 +139,13 @@ main(void)
 	state_set_view(st, 50, 10);
 	state_set_line(st, 7);
 	fl = state_apply(st, OP_OPEN, 1);
-	CHECK((fl & STATE_RELAYOUT) && state_page(st) == 1 && state_art(st) ==
-	    1);
+	CHECK((fl & STATE_RELAYOUT) && state_page(st) == 1 &&
+	    state_art(st) == 1);
 	CHECK(state_message(st) != NULL && state_back_depth(st) == 1);
 	fl = state_apply(st, OP_BACK, 1);
 	state_set_view(st, 50, 10);
-	CHECK(state_page(st) == 0 && state_art(st) == 1 && state_line(st) ==
-	    7 && state_back_depth(st) == 0);
+	CHECK(state_page(st) == 0 && state_art(st) == 1 &&
+	    state_line(st) == 7 && state_back_depth(st) == 0);
 	/* On the first article, open has nowhere to go. */
 	state_apply(st, OP_PREV_ARTICLE, 1);
 	fl = state_apply(st, OP_OPEN, 1);
@@ -166,8 +166,8 @@ main(void)
 	state_apply(st, OP_LINE_DOWN, 3);
 	CHECK(state_toc_sel(st) == 4 && state_page(st) == 0);
 	fl = state_apply(st, OP_OPEN, 1);
-	CHECK(state_page(st) == 1 && state_art(st) == 0 && state_focus(st) ==
-	    STATE_FOCUS_READER);
+	CHECK(state_page(st) == 1 && state_art(st) == 0 &&
+	    state_focus(st) == STATE_FOCUS_READER);
 	CHECK(state_is_read(st, 0, 1, 0));
 	state_apply(st, OP_FOCUS_NEXT, 1);
 	state_apply(st, OP_BOTTOM, 1);
