@@ -51,7 +51,10 @@ enum layout_field {
 	LAYOUT_F_QUOTE_BY = ARTICLE_F_QUOTE_BY,
 	LAYOUT_F_PARA = ARTICLE_F_PARA,	/* index = paragraph number */
 	LAYOUT_F_CAPTION = ARTICLE_F_CAPTION,	/* index = caption number */
-	LAYOUT_F_CREDIT = ARTICLE_F_CREDIT	/* index = caption number */
+	LAYOUT_F_CREDIT = ARTICLE_F_CREDIT,	/* index = caption number */
+	LAYOUT_F_MASTHEAD = ARTICLE_F_MASTHEAD	/* search only: index = line
+						   of the issue's front matter
+						   (page and article 0) */
 };
 
 struct layout_line {

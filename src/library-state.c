@@ -327,7 +327,7 @@ library_state_column_pos(sqlite3_stmt *st, int k, struct position *pos,
 	if (!place)
 		return;
 	f = sqlite3_column_int64(st, k + 4);
-	pos->field = f >= ARTICLE_F_NONE && f <= ARTICLE_F_CREDIT ?
+	pos->field = f >= ARTICLE_F_NONE && f <= ARTICLE_F_MASTHEAD ?
 	    (enum article_field)f : ARTICLE_F_NONE;
 	pos->index = (unsigned)sqlite3_column_int64(st, k + 5);
 	f = sqlite3_column_int64(st, k + 6);

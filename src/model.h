@@ -129,7 +129,8 @@ enum article_field {
 	ARTICLE_F_QUOTE_BY,
 	ARTICLE_F_PARA,		/* index = paragraph number */
 	ARTICLE_F_CAPTION,	/* index = caption number */
-	ARTICLE_F_CREDIT	/* index = caption number */
+	ARTICLE_F_CREDIT,	/* index = caption number */
+	ARTICLE_F_MASTHEAD	/* index = line of the front matter */
 };
 
 #define POSITION_PAPER_MAX	96	/* bytes of a paper key, NUL included */
