@@ -277,8 +277,13 @@ def page_html(issue, pg, rng, furniture):
     furniture["pages"].append({"number": pg["number"], "name": name,
                                "editor": editor if ed_style != "none"
                                else None, "credits": credits})
-    out = ['<div class="page" data-page="p%d" style="page:p%d;--fs:%.3fmm">'
-           % (pg["number"], pg["number"], page.fs)]
+    # Whole pixels: Chromium rounds each line box, and lines of
+    # neighbouring columns must stand on the same baselines, as on a
+    # typeset page (pdftotext cuts columns whose baselines drift apart
+    # into pieces).
+    lh = round(LINE * page.fs * 96 / 25.4)
+    out = ['<div class="page" data-page="p%d" style="page:p%d;--fs:%.3fmm;'
+           '--lh:%dpx">' % (pg["number"], pg["number"], page.fs, lh)]
     out.append(folio)
     if ed_style == "top":
         out.append('<div class="editor top">本版责编：%s</div>'
@@ -321,7 +326,8 @@ body { font-family: bs-serif; color: #000; }
         margin-top: 3mm }
 .sheet { position: relative; width: %(s)smm }
 .box { position: absolute; box-sizing: border-box; }
-.box.placed-low { border-top: 0.3mm solid #000; padding-top: 2mm }
+.box { border-top: 0.3mm solid #000; padding-top: 2mm }
+.box.first-row { border-top-color: transparent }
 .box.frame { border: 0.4mm solid #000; padding: 2mm }
 .titles { margin-bottom: 2.5mm }
 .titles.over { position: absolute; top: 0 }
@@ -333,7 +339,7 @@ body { font-family: bs-serif; color: #000; }
 figure { margin: 0 0 2.5mm }
 .img { background: #bbb; width: 100%%; }
 figcaption { font-family: bs-sans; line-height: 1.35; margin-top: 1mm }
-.body { column-gap: %(g)smm; line-height: %(lh)s; }
+.body { column-gap: %(g)smm; line-height: var(--lh); }
 .body p { margin: 0; text-indent: 2em; text-align: justify }
 .body p.cont { text-indent: 0 }
 .spacer { break-inside: avoid }
@@ -428,7 +434,9 @@ function layoutOver(box) {
   var cw = (body.clientWidth - (c - 1) * GAP) / c;
   t.style.left = (a * (cw + GAP)) + "px";
   t.style.width = (k * cw + (k - 1) * GAP) + "px";
-  var th = t.offsetHeight + GAP;
+  var lh0 = parseFloat(getComputedStyle(body).lineHeight);
+  // The spacer keeps the columns on the page's baseline grid.
+  var th = Math.ceil((t.offsetHeight + GAP) / lh0 - 0.01) * lh0;
   var keep = body.innerHTML;
   var lh = parseFloat(getComputedStyle(body).lineHeight);
   function fits(ht) {
@@ -451,6 +459,23 @@ function layoutOver(box) {
   fits(hi);
 }
 
+/* Move the body of BOX down to the page's baseline grid (multiples of
+   the body line height LH from the box top): pdftotext reads columns
+   whose lines stand on one grid as columns, and a real page has one. */
+function alignBody(box) {
+  var body = box.querySelector(".body");
+  if (!body || !body.firstChild)
+    return;
+  var off = body.getBoundingClientRect().top - box.getBoundingClientRect().top;
+  var want = Math.ceil(off / LH - 0.01) * LH;
+  body.style.marginTop = (want - off) + "px";
+  var over = box.querySelector(".titles.over");
+  if (over)
+    over.style.top = body.offsetTop + "px";
+}
+
+var LH = 0;
+
 function packSheet(sheet) {
   var g = +sheet.dataset.grid;
   var colw = (sheet.clientWidth - (g - 1) * GAP) / g;
@@ -462,10 +487,10 @@ function packSheet(sheet) {
       var m = Math.max.apply(null, sky.slice(x, x + s));
       if (m < top - 0.5) { top = m; best = x; }
     }
-    if (top > 0) {
-      box.classList.add("placed-low");
-      top += GAP;
-    }
+    if (top > 0)
+      top = Math.ceil((top + GAP) / LH - 0.01) * LH;
+    else
+      box.classList.add("first-row");
     box.style.left = (best * (colw + GAP)) + "px";
     box.style.top = top + "px";
     var bottom = top + box.offsetHeight;
@@ -475,10 +500,15 @@ function packSheet(sheet) {
 }
 
 function run() {
-  document.querySelectorAll(".box").forEach(function (box) {
-    if (+box.dataset.tk > 0) layoutOver(box);
+  document.querySelectorAll(".sheet").forEach(function (sheet) {
+    var b = sheet.querySelector(".body");
+    LH = b ? parseFloat(getComputedStyle(b).lineHeight) : 20;
+    sheet.querySelectorAll(":scope > .box").forEach(function (box) {
+      if (+box.dataset.tk > 0) layoutOver(box);
+      alignBody(box);
+    });
+    packSheet(sheet);
   });
-  document.querySelectorAll(".sheet").forEach(packSheet);
   var css = "";
   document.querySelectorAll(".page").forEach(function (p) {
     css += "@page " + p.dataset.page + " { size: %(w)smm " +
