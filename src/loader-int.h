@@ -1,0 +1,295 @@
+/*
+ * loader-int.h -- what the passes of the page-dump loader share; private
+ * to src/loader*.c.
+ *
+ * A page dump goes through four passes, one file each:
+ *
+ *   loader-unit.c      lines to units (paragraphs or title lines)
+ *   loader-classify.c  a kind for each unit from its own text, and the
+ *                      masthead of a first page
+ *   loader-assemble.c  units to articles: title groups, bylines, captions,
+ *                      paragraphs cut by column breaks joined
+ *   loader-tail.c      tails the extraction put before their article's
+ *                      title group moved back
+ *
+ * loader.c is the entry: it cuts the text into pages and runs the passes
+ * on each. loader-char.c holds the character and string helpers they all
+ * use. Every threshold the passes use is named in enum loader_limit
+ * below, so that tuning touches one table.
+ */
+#ifndef DUBAO_LOADER_INT_H
+#define DUBAO_LOADER_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <unistr.h>
+
+#include "loader.h"
+#include "model.h"
+#include "text.h"
+#include "util.h"
+
+/*
+ * The thresholds of the passes, in characters (code points) unless
+ * named otherwise. Widths are in typeset columns: an ideograph counts 2.
+ */
+enum loader_limit {
+	/* Pass 1: units. */
+	LL_INDENT_COLS = 4,		/* a paragraph indent (　　) */
+	LL_MEASURE_MIN_LINES = 4,	/* fewer lines: the widest is the
+					   measure */
+	LL_MEASURE_MIN_VOTES = 3,	/* a measure needs this many lines */
+	LL_SLACK_MIN = 4,		/* a line this much short of the
+					   measure ends its paragraph */
+	LL_SLACK_DIV = 10,		/* ... or a tenth of the measure */
+	LL_CLOSED_SLACK = 4,		/* a closed line this much short ends
+					   its paragraph (no indents) */
+	LL_HEAD_LINES = 4,		/* unindented lines before an indented
+					   one that may form a heading */
+	LL_HEAD_MAX_COLS = 60,		/* a heading line is narrower */
+
+	/* Pass 2: classification. */
+	LL_MAST_MAX = 40,		/* masthead line */
+	LL_PAPER_MIN = 2,		/* the paper's name */
+	LL_PAPER_MAX = 10,
+	LL_PAPER_FIRST_UNITS = 3,	/* it stands among the first units */
+	LL_MAST_TITLES = 2,		/* title lines under a masthead that
+					   still belong to the first article */
+	LL_PAGEHDR_MAX = 30,		/* 第03版：国防动员 */
+	LL_NOTE_MAX = 16,		/* （下转第2版） on its own */
+	LL_CREDIT_MIN = 2,		/* 李述梁摄 */
+	LL_CREDIT_MAX = 24,
+	LL_MARKED_BYLINE_MAX = 30,	/* ■殷忠好 车鑫欣 */
+	LL_BYLINE_MAX = 24,		/* 本报记者 某某 */
+	LL_QUOTE_BY_MAX = 20,		/* ——王裕斌 */
+	LL_QUOTE_BY_BODY_MAX = 14,
+	LL_QUOTE_NAME_MAX = 6,		/* a name without · */
+	LL_DATELINE_LOOK = 40,		/* a dateline lies in the first chars */
+	LL_DATELINE_BRACKET = 60,	/* （记者某某）, in bytes */
+	LL_TITLE_MAX = 40,		/* a title-like unit is no longer */
+	LL_TITLE_CLAUSE_MAX = 24,	/* ... nor this long with ，or 、 */
+	LL_SUBHEAD_MAX = 200,		/* an unindented summary under a
+					   title */
+	LL_INDENTED_PAGE_MIN = 3,	/* paragraphs for a page to count as
+					   indented ... */
+	LL_INDENTED_PAGE_PCT = 50,	/* ... and the share indented */
+
+	/* Pass 3: assembly, two title lines: kicker + headline when the
+	 * cues add up to LL_KICKER_MIN, else headline + subhead. */
+	LL_KICKER_MIN = 2,
+	LL_KICK_CLAUSE = 2,		/* second line is a clause (，！？：) */
+	LL_KICK_SPACED = -2,		/* second line starts with a dash or
+					   has spaces */
+	LL_KICK_COLON = 2,		/* first line ends with ： */
+	LL_KICK_VERB = 4,		/* first line ends 强调, 印发 ... */
+	LL_KICK_DASH = 4,		/* first line ends with —— */
+	LL_KICK_LONG = -6,		/* second line longer than
+					   LL_TITLE_MAX: a summary */
+	LL_KICK_GENRE = 4,		/* first line ends 综述, 侧记 ... */
+	LL_KICK_SUBHEAD = -10,		/* second line starts —— or （, or
+					   lists who attended */
+	LL_KICK_COUPLET = 4,		/* first line a couplet, second not */
+	LL_KICK_SERIES = 2,		/* first line ends with ① */
+	LL_KICK_TAG = 4,		/* second line ends with （栏目） */
+
+	/* Pass 4: tails. The join of an open end A and a start B. */
+	LL_PAGE_HASH_BYTES = 200000,	/* bigger pages hash their pairs */
+	LL_JOIN_PAIR = 3,		/* the pair across the join is seen
+					   elsewhere on the page */
+	LL_JOIN_QUOTE = -3,		/* B opens a quote after a letter */
+	LL_JOIN_OPENER = -2,		/* B starts with 据悉, 近日 ... */
+	LL_JOIN_CLAUSE = 1,		/* A ends with ，、： */
+	LL_JOIN_PUNCT = 2,		/* B starts with ，。、 */
+	LL_JOIN_DATELINE = -5		/* B starts with a dateline */
+};
+
+enum loader_kind {
+	LK_PARA,
+	LK_TITLE,		/* title-like: short, not closed */
+	LK_MAST,		/* masthead line */
+	LK_PAGEHDR,
+	LK_EDITOR,
+	LK_BYLINE,
+	LK_QUOTE_BY,
+	LK_CAPTION,
+	LK_CREDIT,
+	LK_NOTE,		/* continuation note on its own */
+	LK_AD,			/* 广告 */
+	LK_DROP			/* consumed */
+};
+
+/* A paragraph, or part of one, or a title line: the text between breaks. */
+struct loader_unit {
+	char		*text;
+	size_t		 line;		/* first source line, 1-based */
+	enum loader_kind kind;
+	size_t		 nchars;	/* code points */
+	bool		 open;		/* ends without closing punctuation */
+	bool		 indented;	/* started with a paragraph indent */
+};
+
+/* The units of one page (or of one file, before it is cut in pages). */
+struct loader_page {
+	struct loader_unit	*u;
+	size_t			 n;
+	size_t			 cap;
+};
+
+/* One source line, sanitised, as pass 1 reads it. */
+struct loader_line {
+	char	*text;		/* sanitised, trailing spaces removed */
+	size_t	 line;
+	bool	 indented;
+	int	 width;		/* columns, indent excluded */
+};
+
+/* Where each paragraph of an article came from, for the tail pass. */
+struct loader_art {
+	struct article	*a;		/* built here, moved into the page
+					   at the end */
+	size_t		 first_unit;	/* first unit of its title group */
+	size_t		 body_unit;	/* first body unit */
+	size_t		*para_unit;	/* unit index of each paragraph start */
+	size_t		 npu;
+	size_t		 pucap;
+	bool		 open;		/* last paragraph awaits its rest */
+	bool		 photo;
+	size_t		 lastcap;	/* allocated size of the last
+					   paragraph */
+};
+
+/* One page being assembled. */
+struct loader_ctx {
+	struct issue		*is;
+	struct page		*pg;
+	struct loader_page	*lp;
+	struct loader_art	**arts;	/* stable pointers */
+	size_t			 narts;
+	size_t			 artcap;
+	const char		*name;
+};
+
+#define LOADER_N(a)	(sizeof (a) / sizeof (a)[0])
+
+/* ------------------------------------------------------------------ */
+/* Characters (loader-char.c; the small predicates inline here). */
+
+static inline bool
+loader_starts(const char *s, const char *prefix)
+{
+	size_t	n = 0;
+
+	while (prefix[n] != '\0') {
+		if (s[n] != prefix[n])
+			return false;
+		n++;
+	}
+	return true;
+}
+
+static inline bool
+loader_is_wide_letter(ucs4_t uc)
+{
+	return text_is_han(uc) || (uc >= 0x3040 && uc <= 0x30ff) ||
+	    (uc >= 0xac00 && uc <= 0xd7a3) || (uc >= 0xff10 && uc <= 0xff5a);
+}
+
+static inline bool
+loader_is_space(ucs4_t uc)
+{
+	return uc == ' ' || uc == '\t' || uc == 0xa0 || uc == 0x3000 ||
+	    (uc >= 0x2000 && uc <= 0x200a) || uc == 0x202f || uc == 0x205f;
+}
+
+/* The first code point of S, or 0. */
+ucs4_t		 loader_first(const char *s);
+/* The code point BACK places before the end of S[0..LEN), or 0. */
+ucs4_t		 loader_last(const char *s, size_t len, size_t back);
+/* Code points of S. */
+size_t		 loader_nchars(const char *s);
+/* Marks that end a sentence: 。！？…；. */
+bool		 loader_is_stop(ucs4_t);
+/* Closing quotes and brackets that may follow a stop: ”’」』）》】. */
+bool		 loader_is_closer(ucs4_t);
+bool		 loader_is_opener(ucs4_t);
+/* Does S end a sentence (a stop, closers after a stop, a note wholly in
+ * brackets)? */
+bool		 loader_is_closed(const char *s);
+/* Are the quotes and brackets of S balanced? */
+bool		 loader_balanced(const char *s);
+bool		 loader_ends(const char *s, const char *suffix);
+/* Does S start (end) with one of the N words W? */
+bool		 loader_starts_any(const char *s, const char *const *w,
+		    size_t n);
+bool		 loader_ends_any(const char *s, const char *const *w,
+		    size_t n);
+/* S after its leading spaces of any kind. */
+const char	*loader_skip_space(const char *s);
+/* Length of S[0..LEN) without its trailing spaces of any kind. */
+size_t		 loader_trim_len(const char *s, size_t len);
+/* S trimmed, runs of layout spaces made one, into OUT (may be S). */
+void		 loader_clean_to(char *out, const char *s);
+/* A cleaned copy of S (caller frees). */
+char		*loader_clean(const char *s);
+/* A decimal or Chinese numeral at *SP (advanced past it), or -1. */
+int		 loader_number(const char **sp);
+/* N of "第N版" in S, *END after it; or -1. */
+int		 loader_find_page_no(const char *s, const char **end);
+/* N of （下转第N版） or （上接第N版） in S, *DOWN for 下转, the match
+ * [*MS, *ME); or -1. */
+int		 loader_find_note(const char *s, bool *down, const char **ms,
+		    const char **me);
+/* Append line L to B as a typesetter joins lines (nothing between CJK,
+ * a space between Latin words, a hyphenated word put back together). */
+void		 loader_join(struct buf *b, const char *l);
+
+/* ------------------------------------------------------------------ */
+/* Pass 1: units (loader-unit.c). */
+
+/* Append a unit of TEXT (taken) starting at LINE to PG. */
+void		 loader_page_add(struct loader_page *pg, char *text,
+		    size_t line, bool indented);
+/* Turn N consecutive non-empty lines LN (a group between blank lines)
+ * into units of PG; takes the text of LN[0] when N is 1. */
+void		 loader_group(struct loader_page *pg, struct loader_line *ln,
+		    size_t n);
+
+/* ------------------------------------------------------------------ */
+/* Pass 2: classification (loader-classify.c). */
+
+enum loader_kind loader_classify(const struct loader_unit *u);
+/* Unindented summaries under a title on an indented page are titles. */
+void		 loader_reclassify(struct loader_page *lp);
+/* Mark the masthead units of a first page (LK_MAST), filling the issue's
+ * title and masthead. */
+void		 loader_masthead(struct loader_ctx *cx);
+/* The editor's name of an editor line, or NULL (caller frees). */
+char		*loader_editor(const char *s);
+/* The photographer of a credit line without 摄 (caller frees). */
+char		*loader_credit_name(const char *s);
+/* A caption that points at a picture inside an article (上图...)? */
+bool		 loader_is_relative_caption(const char *s);
+/* The byline without its ■ marker (caller frees). */
+char		*loader_byline(const char *s);
+/* The name of an attribution "——王裕斌", or NULL (caller frees). */
+char		*loader_quote_by(const char *s, size_t nchars);
+/* The dateline a paragraph starts with, or NULL (caller frees). */
+char		*loader_dateline(const char *s);
+
+/* ------------------------------------------------------------------ */
+/* Pass 3: assembly (loader-assemble.c). */
+
+/* Build the articles of CX's page from its classified units. */
+void		 loader_assemble(struct loader_ctx *cx);
+/* Append TEXT to the last paragraph of LA (a cut paragraph joined). */
+void		 loader_art_continue(struct loader_art *la, const char *text);
+
+/* ------------------------------------------------------------------ */
+/* Pass 4: tails (loader-tail.c). */
+
+/* Move tails that the extraction put before their title group back. */
+void		 loader_tails(struct loader_ctx *cx);
+
+#endif /* DUBAO_LOADER_INT_H */
