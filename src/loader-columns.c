@@ -122,6 +122,70 @@ loader_columns_shape(const struct loader_line *ln, size_t n)
 }
 
 /* ------------------------------------------------------------------ */
+/* Justified lines pdftotext spaced out. */
+
+static bool
+loader_columns_latin(ucs4_t uc)
+{
+	return uc < 0x80 && ((uc | 0x20) >= 'a' && (uc | 0x20) <= 'z');
+}
+
+/*
+ * A justified line that pdftotext read with a space between every two
+ * characters ("本 报 北 京 9 月 30日电"): when LL_COL_SPACED or more single
+ * spaces stand between CJK characters, drop every single space that does
+ * not stand between two Latin letters. S shrinks in place.
+ */
+static void
+loader_columns_unspace(char *s)
+{
+	const uint8_t	*p = (const uint8_t *)s;
+	ucs4_t		 prev = 0, next;
+	char		*o = s;
+	int		 spaced = 0, k;
+
+	while (*p != '\0') {
+		k = u8_strmbtouc(&next, p);
+		if (k <= 0)
+			return;
+		if (next == ' ' && p[1] != ' ' && p[1] != '\0' &&
+		    prev >= 0x2e80) {
+			ucs4_t	after;
+
+			u8_strmbtouc(&after, p + 1);
+			if (after >= 0x2e80)
+				spaced++;
+		}
+		prev = next;
+		p += k;
+	}
+	if (spaced < LL_COL_SPACED)
+		return;
+	p = (const uint8_t *)s;
+	prev = 0;
+	while (*p != '\0') {
+		k = u8_strmbtouc(&next, p);
+		if (next == ' ' && p[1] != ' ' && (const char *)p > s &&
+		    p[-1] != ' ') {
+			ucs4_t	after = 0;
+
+			if (p[1] != '\0')
+				u8_strmbtouc(&after, p + 1);
+			if (!(loader_columns_latin(prev) &&
+			    loader_columns_latin(after))) {
+				p++;
+				continue;
+			}
+		}
+		memmove(o, p, k);
+		o += k;
+		p += k;
+		prev = next;
+	}
+	*o = '\0';
+}
+
+/* ------------------------------------------------------------------ */
 /* Default mode: indents back, headlines apart. */
 
 /* The most frequent width of the lines [a, b), and how often. */
@@ -165,6 +229,60 @@ loader_columns_block(struct loader_line *ln, size_t a, size_t b, int m)
 	}
 }
 
+/* Is S free of the punctuation that running text has? */
+static bool
+loader_columns_bare(const char *s)
+{
+	static const char *const marks[] = { "，", "。", "；", "！", "？",
+	    "、", ",", ";" };
+	size_t	i;
+
+	for (i = 0; i < LOADER_N(marks); i++)
+		if (strstr(s, marks[i]) != NULL)
+			return false;
+	return true;
+}
+
+/* A headline set in a narrow box: a few lines without a clause mark. */
+static bool
+loader_columns_title_block(const struct loader_line *ln, size_t a, size_t b)
+{
+	size_t	i;
+
+	if (b - a < 2 || b - a > LL_COL_TITLE_LINES)
+		return false;
+	for (i = a; i < b; i++)
+		if (!loader_columns_bare(ln[i].text) || ln[i].indented)
+			return false;
+	return true;
+}
+
+/* Move lines [A, B) to the array O, as one line when JOIN, then a blank
+ * line. */
+static void
+loader_columns_emit(struct loader_line **o, size_t *no, size_t *cap,
+    struct loader_line *ln, size_t a, size_t b, bool join)
+{
+	struct buf	 bf;
+	size_t		 i;
+
+	util_grow(o, cap, *no + 2, sizeof **o);
+	if (join) {
+		buf_init(&bf);
+		for (i = a; i < b; i++) {
+			loader_join(&bf, ln[i].text);
+			free(ln[i].text);
+			ln[i].text = NULL;
+		}
+		(*o)[*no] = ln[a];
+		(*o)[*no].text = xstrdup(bf.data);
+		(*o)[*no].width = loader_columns_width(bf.data);
+		(*no)++;
+		buf_clear(&bf);
+	}
+	memset(&(*o)[(*no)++], 0, sizeof **o);
+}
+
 /*
  * Split the lines LN[0..N) of a default-mode page: returns a new array
  * (in *OUT, count in *NOUT) where each block's wide lines stand apart.
@@ -180,19 +298,41 @@ loader_columns_default(struct loader_line *ln, size_t n, bool infer,
 	bool			 wide, was_wide;
 
 	for (i = 0; i < n; i++)
-		if (ln[i].text != NULL)
+		if (ln[i].text != NULL) {
+			loader_columns_unspace(ln[i].text);
 			ln[i].width = loader_columns_width(ln[i].text);
+		}
 	for (a = 0; a < n; a = b + 1) {
 		for (b = a; b < n && ln[b].text != NULL; b++)
 			;
+		if (loader_columns_title_block(ln, a, b)) {
+			loader_columns_emit(&o, &no, &cap, ln, a, b, true);
+			continue;
+		}
 		m = loader_columns_mode(ln, a, b, &votes);
 		if (votes < 2)
 			m = 0;		/* no measure: leave the block be */
+		/* Title lines pdftotext read in front of a column. */
+		for (i = a; m > 0 && i < b && loader_columns_bare(ln[i].text) &&
+		    !loader_is_closed(ln[i].text) &&
+		    (ln[i].width > m + LL_INDENT_COLS ||
+		    ln[i].width < m - LL_INDENT_COLS - 3); i++)
+			;
+		if (i > a && i < b) {
+			loader_columns_emit(&o, &no, &cap, ln, a, i, true);
+			a = i;
+		}
 		if (m > 0 && infer)
 			loader_columns_block(ln, a, b, m);
 		was_wide = false;
 		for (i = a; i < b; i++) {
 			wide = m > 0 && ln[i].width > m + LL_INDENT_COLS;
+			/* The short last line of a headline read into the
+			 * block stays with it. */
+			if (was_wide && !wide && i + 1 < b &&
+			    ln[i].width < m - LL_INDENT_COLS &&
+			    !loader_is_closed(ln[i].text) && !ln[i].indented)
+				wide = true;
 			if (i > a && wide != was_wide) {
 				util_grow(&o, &cap, no + 1, sizeof *o);
 				memset(&o[no++], 0, sizeof *o);

@@ -110,6 +110,10 @@ enum loader_limit {
 	LL_COL_ROW_GAP = 6,		/* rows a column may skip (other
 					   boxes' titles between its lines) */
 	LL_COL_DEPTH = 64,		/* reading-order cuts, nested */
+	LL_COL_TITLE_LINES = 5,		/* a block of this many lines or fewer
+					   without a clause mark: a headline */
+	LL_COL_SPACED = 3,		/* single spaces between CJK characters
+					   that make a line spaced out */
 
 	/* Pass 4: tails. The join of an open end A and a start B. */
 	LL_PAGE_HASH_BYTES = 200000,	/* bigger pages hash their pairs */
