@@ -5,9 +5,11 @@
 #ifndef DUBAO_DUMP_H
 #define DUBAO_DUMP_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "model.h"
+#include "search.h"
 
 enum dump_mode {
 	DUMP_NONE,
@@ -34,6 +36,29 @@ void	dump_outline(FILE *, const struct library *lib);
  * file:line:col. Returns the number of problems (warnings and errors).
  */
 size_t	dump_check(FILE *, const struct library *lib);
+
+/* --grep: a pattern searched issue by issue (dump-grep.c). */
+struct dump_grep {
+	struct search	 search;
+	const char	*pattern;	/* borrowed */
+	int		 width;		/* columns of a line */
+	bool		 color;		/* the match in bold red */
+	size_t		 matches;	/* lines printed so far */
+};
+
+/*
+ * Search for PATTERN (folded; Traditional/Simplified when VARIANTS),
+ * printing lines of WIDTH columns, the match in colour when COLOR.
+ */
+void	dump_grep_init(struct dump_grep *, const char *pattern, int width,
+	    bool color, bool variants);
+void	dump_grep_clear(struct dump_grep *);
+
+/*
+ * Print a line "DATE PAGE HEADLINE: …context…" for each match of the
+ * pattern in IS (its masthead included). Returns the number of matches.
+ */
+size_t	dump_grep_issue(FILE *, struct dump_grep *, const struct issue *is);
 
 /* Write S as a JSON string literal (quotes included); NULL -> null. */
 void	dump_json_string(FILE *, const char *s);

@@ -50,7 +50,9 @@ enum layout_field {
 	LAYOUT_F_QUOTE_BY,
 	LAYOUT_F_PARA,		/* index = paragraph number */
 	LAYOUT_F_CAPTION,	/* index = caption number */
-	LAYOUT_F_CREDIT		/* index = caption number */
+	LAYOUT_F_CREDIT,	/* index = caption number */
+	LAYOUT_F_MASTHEAD	/* search only: index = line of the issue's
+				   front matter (page and article 0) */
 };
 
 struct layout_line {

@@ -15,6 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
+
+#include <uniconv.h>
+#include <unistr.h>
 
 #include "dump.h"
 #include "i18n.h"
@@ -34,7 +38,8 @@ enum {
 	OPT_AMBIGUOUS,
 	OPT_COLOR,
 	OPT_CHECK,
-	OPT_TEXT_WIDTH
+	OPT_TEXT_WIDTH,
+	OPT_GREP
 };
 
 static const struct option main_longopts[] = {
@@ -46,6 +51,7 @@ static const struct option main_longopts[] = {
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
 	{ "check", no_argument, NULL, OPT_CHECK },
+	{ "grep", required_argument, NULL, OPT_GREP },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -71,8 +77,12 @@ main_usage(int status)
 	fputs(_("      --dump[=FORMAT]     print the issues and exit; FORMAT is"
 	    " json, text\n                            (the default) or "
 	    "outline\n"), stdout);
+	fputs(_("      --grep=PATTERN      print each match as DATE PAGE "
+	    "HEADLINE: context;\n                            exit 0 if "
+	    "something matched, 1 if not\n"), stdout);
 	fputs(_("      --width=N           lay text out for N columns "
-	    "(--dump=text; default 80)\n"), stdout);
+	    "(--dump=text, --grep;\n                            default 80, "
+	    "--grep: the terminal's)\n"), stdout);
 	fputs(_("      --text-width=N      reader text width in columns, "
 	    "0 = the whole pane\n                            (default 80)\n"),
 	    stdout);
@@ -88,15 +98,18 @@ main_usage(int status)
 	    "\u201c \u201d \u2014 \u2026 (default auto: ask the terminal)\n"),
 	    stdout);
 	fputs(_("      --color=auto|always|never\n"
-	    "                            use colours in the reader (default "
-	    "auto; NO_COLOR\n                            in the environment "
-	    "means never)\n"), stdout);
+	    "                            use colours in the reader and for "
+	    "--grep matches\n                            (default auto; "
+	    "NO_COLOR in the environment\n                            means "
+	    "never)\n"), stdout);
 	fputs(_("  -h, --help              display this help and exit\n"),
 	    stdout);
 	fputs(_("  -V, --version           output version information and "
 	    "exit\n"), stdout);
 	fputs(_("\nExit status: 0 success, 1 bad input, 2 bad usage.\n"),
 	    stdout);
+	fputs(_("With --grep: 0 a match, 1 no match, 2 bad input or usage."
+	    "\n"), stdout);
 	printf(_("\nIn the reader, press ? for the keys.\n"));
 	exit(0);
 }
@@ -203,6 +216,72 @@ main_print_diags(const struct library *lib)
 	}
 }
 
+/* Columns of a --grep line: --width, else the terminal's, else 80. */
+static int
+main_grep_width(const struct options *opts)
+{
+	struct winsize	 ws;
+	const char	*env;
+	int		 w;
+
+	if (opts->width != 0)
+		return opts->width;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ,
+	    &ws) == 0 && ws.ws_col >= LAYOUT_MIN_WIDTH)
+		return ws.ws_col;
+	env = getenv("COLUMNS");
+	if (env != NULL && (w = atoi(env)) >= LAYOUT_MIN_WIDTH && w <= 10000)
+		return w;
+	return 80;
+}
+
+/*
+ * The --grep pattern in UTF-8: as given in a UTF-8 or ASCII locale (a
+ * C locale gets UTF-8 bytes, as the reader does), else converted from
+ * the locale's charset (GB18030, Big5). NULL when it cannot be.
+ */
+static char *
+main_grep_pattern(const char *arg)
+{
+	const char	*cs = nl_langinfo(CODESET);
+	uint8_t		*u;
+	size_t		 n;
+
+	if (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "ANSI_X3.4-1968") == 0) {
+		if (u8_check((const uint8_t *)arg, strlen(arg)) != NULL)
+			return NULL;
+		return xstrdup(arg);
+	}
+	u = u8_conv_from_encoding(cs, iconveh_error, arg, strlen(arg), NULL,
+	    NULL, &n);
+	if (u == NULL)
+		return NULL;
+	u = xrealloc(u, n + 1);
+	u[n] = '\0';
+	return (char *)u;
+}
+
+/* --grep over every issue of LIB: 0 a match, 1 none, 2 if STATUS. */
+static int
+main_grep(const struct library *lib, const struct options *opts,
+    const char *pattern, bool variants, int status)
+{
+	struct dump_grep	 g;
+	size_t			 i;
+	bool			 color;
+
+	color = opts->color == COLOR_ALWAYS || (opts->color == COLOR_AUTO &&
+	    isatty(STDOUT_FILENO) && getenv("TERM") != NULL &&
+	    strcmp(getenv("TERM"), "dumb") != 0);
+	dump_grep_init(&g, pattern, main_grep_width(opts), color, variants);
+	for (i = 0; i < lib->n; i++)
+		dump_grep_issue(stdout, &g, lib->issues[i]);
+	dump_grep_clear(&g);
+	if (main_close_stdout(0) != 0 || status != 0)
+		return 2;
+	return g.matches > 0 ? 0 : 1;
+}
+
 /*
  * Whether the command line likely starts the reader: no option asks for
  * a batch mode, help, the version or a fixed ambiguous width (long
@@ -213,7 +292,7 @@ static bool
 main_reader_likely(int argc, char **argv)
 {
 	static const char *const batch[] = { "dump", "check", "help",
-	    "version", "ambiguous-width" };
+	    "version", "ambiguous-width", "grep" };
 	const char	*a;
 	size_t		 i, n;
 	int		 k;
@@ -247,7 +326,7 @@ main(int argc, char **argv)
 	enum dump_mode		 dump = DUMP_NONE;
 	bool			 check = false, reader;
 	int			 c, i, status = 0;
-	char			*cause;
+	char			*cause, *grep = NULL;
 	const char		*path;
 
 	/* The reader's terminal probe is answered while dubao loads. */
@@ -340,6 +419,15 @@ main(int argc, char **argv)
 		case OPT_CHECK:
 			check = true;
 			break;
+		case OPT_GREP:
+			free(grep);
+			if ((grep = main_grep_pattern(optarg)) == NULL) {
+				fprintf(stderr, _("%s: --grep: the pattern is "
+				    "not valid text in this locale\n"),
+				    progname);
+				main_usage(2);
+			}
+			break;
 		case 'h':
 			main_usage(0);
 			break;
@@ -355,9 +443,19 @@ main(int argc, char **argv)
 		    "together\n"), progname);
 		main_usage(2);
 	}
+	if (grep != NULL && (check || dump != DUMP_NONE)) {
+		fprintf(stderr, _("%s: --grep cannot be used with --check or "
+		    "--dump\n"), progname);
+		main_usage(2);
+	}
+	if (grep != NULL && grep[strspn(grep, " \t\n")] == '\0') {
+		fprintf(stderr, _("%s: --grep needs a pattern\n"), progname);
+		main_usage(2);
+	}
 
 	/* The reader runs on a terminal, and not on standard input. */
-	reader = !check && dump == DUMP_NONE && isatty(STDOUT_FILENO) &&
+	reader = !check && grep == NULL && dump == DUMP_NONE &&
+	    isatty(STDOUT_FILENO) &&
 	    isatty(STDIN_FILENO) &&
 	    !(optind < argc && strcmp(argv[argc - 1], "-") == 0);
 
@@ -371,7 +469,9 @@ main(int argc, char **argv)
 			free(cause);
 			library_free(lib);
 			settings_clear(&cfg);
-			return 1;
+			status = grep != NULL ? 2 : 1;
+			free(grep);
+			return status;
 		}
 	}
 	for (i = optind; i < argc; i++) {
@@ -385,7 +485,21 @@ main(int argc, char **argv)
 	if (lib->n == 0) {
 		library_free(lib);
 		settings_clear(&cfg);
+		if (grep != NULL) {
+			free(grep);
+			return 2;
+		}
 		return status != 0 ? status : 1;
+	}
+
+	if (grep != NULL) {
+		main_print_settings(&cfg);
+		status = main_grep(lib, &opts, grep, cfg.fold_variants != 0,
+		    status);
+		free(grep);
+		library_free(lib);
+		settings_clear(&cfg);
+		return status;
 	}
 
 	if (check) {
