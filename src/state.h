@@ -15,6 +15,7 @@
 #include "search.h"
 
 struct library;
+struct library_state;
 
 /* Actions a key can be bound to (DESIGN.md "Keys and actions"). */
 enum op {
@@ -73,11 +74,15 @@ enum state_focus {
 struct reader_state;
 
 /*
- * A state at the first article of the first issue of LIB (borrowed: it
- * must outlive the state). Never NULL (allocation failure is fatal).
- * Free with state_free().
+ * A state on LIB (borrowed: it must outlive the state), at the issue
+ * last read in it and where the reader left it when STORE (borrowed, may
+ * be NULL) knows, else at the first article of the first issue. STORE
+ * keeps positions and read marks as the reader goes. Never NULL
+ * (allocation failure is fatal). Free with state_free(), which saves the
+ * position.
  */
-struct reader_state *state_new(struct library *lib);
+struct reader_state *state_new(struct library *lib,
+	    struct library_state *store);
 void	state_free(struct reader_state *);
 
 /*

@@ -22,6 +22,7 @@
 
 struct ui;
 struct options;
+struct library_state;
 
 /* A mouse event, in the coordinates of the view's rectangle. */
 enum ui_mouse_kind {
@@ -91,6 +92,7 @@ struct ui_frame {
 struct ui {
 	const struct options	*opts;
 	struct reader_state	*st;
+	struct library_state	*store;		/* the reading state kept */
 	struct ui_keys		 keys;
 	attr_t			 roles[UI_NROLES];
 	bool			 small;		/* too small to draw */

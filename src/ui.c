@@ -56,7 +56,9 @@
 
 #include "i18n.h"
 #include "util.h"
+#include "library-state.h"
 #include "model.h"
+#include "settings.h"
 #include "text.h"
 #include "state.h"
 #include "options.h"
@@ -570,12 +572,35 @@ ui_signals(struct sigaction *old, bool restore)
 		    NULL : &old[i]);
 }
 
+/*
+ * The config file's mistakes on the message line: the first with
+ * file:line, and how many more there are (the info view lists them all).
+ */
+static void
+ui_config_message(struct ui *u)
+{
+	const struct diag_list	*dl = &u->opts->settings->diags;
+	char			*first;
+
+	if (dl->n == 0)
+		return;
+	first = diag_format(&dl->v[0]);
+	if (dl->n == 1)
+		ui_message(u, true, "%s", first);
+	else
+		ui_message(u, true, P_("%s (and %zu more mistake in the "
+		    "config: = lists it)", "%s (and %zu more mistakes in the "
+		    "config: = lists them)", dl->n - 1), first, dl->n - 1);
+	free(first);
+}
+
 int
 ui_run(struct library *lib, const struct options *opts)
 {
 	struct sigaction	 old[4];
 	struct ui		 u;
 	const char		*term = getenv("TERM");
+	char			*note;
 	int			 kind;
 
 	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0)
@@ -593,7 +618,15 @@ ui_run(struct library *lib, const struct options *opts)
 	if (kind == 0)
 		ui_message(&u, true, _("locale %s cannot show Chinese: try "
 		    "LANG=C.UTF-8"), nl_langinfo(CODESET));
-	u.st = state_new(lib);
+	u.store = library_state_open(NULL, &note);
+	u.st = state_new(lib, u.store);
+	if (state_message(u.st) != NULL)
+		ui_message(&u, false, "%s", state_message(u.st));
+	ui_config_message(&u);
+	if (note != NULL) {
+		ui_message(&u, true, "%s", note);
+		free(note);
+	}
 	ui_panes_init(&u);
 	ui_loop(&u);
 
@@ -604,6 +637,7 @@ ui_run(struct library *lib, const struct options *opts)
 	ui_signals(old, true);
 	ui_panes_free(&u);
 	state_free(u.st);
+	library_state_close(u.store);
 	ui_prompt_free(&u);
 	ui_keys_free(&u.keys);
 	return u.status;
