@@ -251,7 +251,7 @@ state_issue_hop(struct reader_state *st)
 	char	name[256];
 
 	if (next == SIZE_MAX) {
-		state_msg(st, _("end of the last issue"));
+		state_msg(st, _("already at the last article"));
 		return 0;
 	}
 	if (st->offered == next)
@@ -284,4 +284,46 @@ state_issue_page(struct reader_state *st, int n)
 		return 0;
 	}
 	return state_go(st, p, 0) | STATE_LAYOUT_PANES;
+}
+
+int
+state_open_issue(struct reader_state *st, size_t i)
+{
+	st->msg = NULL;
+	if (i >= library_count(st->lib))
+		return 0;
+	if (i == st->issue)
+		return STATE_DRAW_ALL;
+	return state_issue_open(st, i, true);
+}
+
+void
+state_position(struct reader_state *st, struct position *pos)
+{
+	state_issue_here(st, pos);
+}
+
+int
+state_goto(struct reader_state *st, const struct position *pos)
+{
+	size_t	i = library_find(st->lib, pos), page, art;
+	int	fl;
+
+	st->msg = NULL;
+	if (i == SIZE_MAX) {
+		state_msg(st, _("that issue is not in this library"));
+		return 0;
+	}
+	fl = i == st->issue ? 0 : state_issue_open(st, i, false);
+	if (!position_locate(pos, state_issue(st), &page, &art))
+		state_msg(st, _("that article is gone; the nearest one shown"));
+	fl |= state_go(st, page, art);
+	if (pos->field != ARTICLE_F_NONE) {
+		st->want = true;
+		st->want_field = (enum layout_field)pos->field;
+		st->want_index = pos->index;
+		st->want_off = pos->off;
+	}
+	st->focus = STATE_FOCUS_READER;
+	return fl | STATE_LAYOUT_PANES | STATE_DRAW_ALL;
 }

@@ -66,6 +66,13 @@ static const struct state_opinfo {
 	[OP_QUIT] = { "quit", N_("go back, or quit at the top") },
 	[OP_QUIT_NOW] = { "quit-now", N_("quit at once") },
 	[OP_REDRAW] = { "redraw", N_("redraw the screen") },
+	[OP_ISSUES] = { "issues",
+	    N_("the issues of the library, newest first") },
+	[OP_CALENDAR] = { "calendar", N_("the issues on a calendar") },
+	[OP_BOOKMARK] = { "bookmark", N_("bookmark this place, with a note") },
+	[OP_BOOKMARKS] = { "bookmarks", N_("the bookmarks: Enter goes there") },
+	[OP_PIPE] = { "pipe", N_("the article to a shell command") },
+	[OP_SAVE] = { "save", N_("save the article as a text file") },
 };
 
 const char *
@@ -832,6 +839,21 @@ state_apply(struct reader_state *st, enum op op, int count)
 		return STATE_QUIT;
 	case OP_REDRAW:
 		return STATE_REDRAW;
+	case OP_ISSUES:
+		return STATE_ISSUES;
+	case OP_CALENDAR:
+		return STATE_CALENDAR;
+	case OP_BOOKMARKS:
+		return STATE_BOOKMARKS;
+	case OP_BOOKMARK:
+	case OP_PIPE:
+	case OP_SAVE:
+		if (state_article(st) == NULL) {
+			state_msg(st, _("no article here"));
+			return 0;
+		}
+		return op == OP_BOOKMARK ? STATE_BOOKMARK : op == OP_PIPE ?
+		    STATE_PIPE : STATE_SAVE;
 	}
 	return 0;
 }
@@ -842,6 +864,12 @@ state_set_focus(struct reader_state *st, enum state_focus focus)
 	st->msg = NULL;
 	st->focus = focus;
 	return STATE_DRAW_ALL;
+}
+
+struct library_state *
+state_store(const struct reader_state *st)
+{
+	return st->store;
 }
 
 struct library *

@@ -15,6 +15,8 @@
  *   ui-draw.c            drawing text runs (every view uses it)
  *   ui-text.c            a scrolled page of lines (help, info)
  *   ui-article.c         drawing an article's layout (the reader view)
+ *   ui-list.c            a list with a selection (issues, bookmarks)
+ *   ui-export.c          the article to a shell command or a file
  *   ui-view-*.c          the views
  *
  * Views (ui-view.h, STYLE.md 4.11). The bottom of the stack is the
@@ -87,6 +89,9 @@ static const struct {
 } ui_openers[] = {
 	{ STATE_HELP, &ui_view_help },
 	{ STATE_INFO, &ui_view_info },
+	{ STATE_ISSUES, &ui_view_issues },
+	{ STATE_CALENDAR, &ui_view_calendar },
+	{ STATE_BOOKMARKS, &ui_view_bookmarks },
 };
 
 static const int	 ui_sigs[4] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
@@ -280,6 +285,12 @@ ui_apply(struct ui *u, int flags)
 			ui_push(u, ui_openers[i].view);
 	if (flags & STATE_PROMPT)
 		ui_search(u);
+	if (flags & STATE_BOOKMARK)
+		ui_bookmark_add(u);
+	if (flags & STATE_PIPE)
+		ui_export_pipe(u);
+	if (flags & STATE_SAVE)
+		ui_export_save(u);
 }
 
 bool

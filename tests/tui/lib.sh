@@ -31,6 +31,7 @@ tui_start() {
 trap '' INT QUIT
 env TERM=${TUI_TERM:-screen} LC_ALL=${TUI_LC:-C.UTF-8} \\
     XDG_CONFIG_HOME="$TUI_TMP/config" XDG_STATE_HOME="$TUI_TMP/state" \\
+    XDG_CACHE_HOME="$TUI_TMP/cache" \\
     $TUI_ENV "$DUBAO" "\$@" 2>"$TUI_TMP/stderr"
 echo \$? >"$TUI_TMP/status.new"
 mv "$TUI_TMP/status.new" "$TUI_TMP/status"
