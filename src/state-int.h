@@ -47,6 +47,8 @@ struct reader_state {
 	 * layout_find() and calls state_show_line().
 	 */
 	bool		 want;
+	bool		 want_top;	/* put it at the top (a resume), not
+					   just in view (a search hit) */
 	enum layout_field want_field;
 	size_t		 want_index, want_off;
 

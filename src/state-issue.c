@@ -114,7 +114,7 @@ state_issue_resume(struct reader_state *st)
 		return 0;
 	fl = state_go(st, page, art);
 	if (pos.field != ARTICLE_F_NONE) {
-		st->want = true;
+		st->want = st->want_top = true;
 		st->want_field = (enum layout_field)pos.field;
 		st->want_index = pos.index;
 		st->want_off = pos.off;
@@ -319,7 +319,7 @@ state_goto(struct reader_state *st, const struct position *pos)
 		state_msg(st, _("that article is gone; the nearest one shown"));
 	fl |= state_go(st, page, art);
 	if (pos->field != ARTICLE_F_NONE) {
-		st->want = true;
+		st->want = st->want_top = true;
 		st->want_field = (enum layout_field)pos->field;
 		st->want_index = pos->index;
 		st->want_off = pos->off;

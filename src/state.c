@@ -244,7 +244,7 @@ state_go(struct reader_state *st, size_t page, size_t art)
 	st->art = art;
 	st->line = 0;
 	st->nlines = 0;
-	st->want = false;
+	st->want = st->want_top = false;
 	st->top_field = LAYOUT_F_NONE;
 	st->top_index = st->top_off = 0;
 	state_issue_save(st);
@@ -347,9 +347,12 @@ state_show_line(struct reader_state *st, size_t line)
 {
 	size_t	rows = st->rows > 0 ? (size_t)st->rows : 1;
 
-	if (line != SIZE_MAX && (line < st->line || line >= st->line + rows))
+	if (line != SIZE_MAX && st->want_top)
+		state_set_line(st, line);
+	else if (line != SIZE_MAX && (line < st->line ||
+	    line >= st->line + rows))
 		state_set_line(st, line > 2 ? line - 2 : 0);
-	st->want = false;
+	st->want = st->want_top = false;
 }
 
 void

@@ -88,8 +88,7 @@ ui_bookmarks_key(struct ui *u, void *data, int key, enum op op, int count)
 
 	if (key == UI_ESC)
 		op = OP_QUIT;
-	if (ui_list_move(&b->l, op, count))
-		return true;
+	/* d deletes here (elsewhere it is half-down). */
 	if (key == 'd' && b->l.n > 0) {
 		library_state_delete_bookmark(state_store(u->st),
 		    b->v[b->l.sel].id);
@@ -97,6 +96,8 @@ ui_bookmarks_key(struct ui *u, void *data, int key, enum op op, int count)
 		ui_message(u, false, "%s", _("bookmark deleted"));
 		return true;
 	}
+	if (ui_list_move(&b->l, op, count))
+		return true;
 	switch (op) {
 	case OP_OPEN:
 		if (b->l.n == 0)
