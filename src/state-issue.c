@@ -96,6 +96,16 @@ state_issue_check_end(struct reader_state *st)
 	library_state_mark_read(st->store, &pos);
 }
 
+/* Is POS the top of the issue's first article (nothing to resume)? */
+static bool
+state_issue_at_start(const struct position *pos)
+{
+	if (pos->page_ord != 0 || pos->art != 0)
+		return false;
+	return pos->field < ARTICLE_F_PARA || (pos->field == ARTICLE_F_PARA &&
+	    pos->index == 0 && pos->off == 0);
+}
+
 /* Go to the position the store kept for the current issue, if any. */
 static int
 state_issue_resume(struct reader_state *st)
@@ -108,7 +118,7 @@ state_issue_resume(struct reader_state *st)
 		return 0;
 	library_position(st->lib, st->issue, 0, 0, &key);
 	if (!library_state_position(st->store, &key, &pos) ||
-	    (pos.page_ord == 0 && pos.art == 0 && pos.field == ARTICLE_F_NONE))
+	    state_issue_at_start(&pos))
 		return 0;
 	if (!position_locate(&pos, state_issue(st), &page, &art))
 		return 0;

@@ -4,6 +4,7 @@
 # with their notes, and Enter goes to the place the other process marked.
 . "$top_srcdir/tests/tui/lib.sh"
 . "$top_srcdir/tests/tui/archive.sh"
+TUI_KEEP_STATE=1
 tui_archive "$TUI_TMP/arc"
 
 tui_start 100 24 "$TUI_TMP/arc"

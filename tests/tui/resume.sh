@@ -6,6 +6,7 @@
 # a one-line note and the reader works on.
 . "$top_srcdir/tests/tui/lib.sh"
 . "$top_srcdir/tests/tui/archive.sh"
+TUI_KEEP_STATE=1
 tui_archive "$TUI_TMP/arc"
 
 tui_start 80 24 "$TUI_TMP/arc"
