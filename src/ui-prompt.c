@@ -248,6 +248,7 @@ ui_prompt(struct ui *u, const char *prompt)
 
 	memset(&e, 0, sizeof e);
 	e.hist = u->nhistory;
+	leaveok(stdscr, FALSE);		/* the cursor shows where to type */
 	curs_set(1);
 	u->msg[0] = '\0';
 	while (r == UI_EDIT_MORE) {
@@ -259,6 +260,7 @@ ui_prompt(struct ui *u, const char *prompt)
 			r = ui_edit_key(u, &e, key);
 	}
 	curs_set(0);
+	leaveok(stdscr, TRUE);
 	if (r == UI_EDIT_CANCEL)
 		return NULL;
 	buf_init(&out);

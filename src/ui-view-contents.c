@@ -3,7 +3,8 @@
  * screen: each page (版) of the current issue with its number and name,
  * and under it the page's articles by headline with their 字数. The
  * article shown is marked with '>', articles already read are dimmed,
- * the selection is in reverse video when the pane has the focus. Keys go
+ * the selection is in reverse video when the pane has the focus. While a
+ * page's articles scroll, its heading stays on the first row. Keys go
  * to the reader state as ops; a click opens an item, the wheel moves the
  * selection. Widths come from text.h; nothing here is measured by hand.
  */
@@ -21,15 +22,41 @@
 #include "state.h"
 #include "ui-view.h"
 
+/*
+ * The page line that heads the items in view: SIZE_MAX when the first
+ * item in view is a page line itself, else the item of its page's line,
+ * which is drawn on the first row above the items (it sticks there while
+ * the page's articles scroll under it).
+ */
+static size_t
+ui_toc_heading(const struct reader_state *st)
+{
+	size_t	k = state_toc_top(st), p, a;
+
+	if (k >= state_toc_count(st))
+		return SIZE_MAX;
+	state_toc_item(st, k, &p, &a);
+	if (a == SIZE_MAX)
+		return SIZE_MAX;
+	while (k > 0) {
+		state_toc_item(st, --k, &p, &a);
+		if (a == SIZE_MAX)
+			return k;
+	}
+	return SIZE_MAX;
+}
+
 /* The contents item under pane row ROW, or SIZE_MAX. */
 static size_t
 ui_toc_item_at(const struct reader_state *st, int row)
 {
-	size_t	k;
+	size_t	k, head = ui_toc_heading(st);
 
 	if (row < 0)
 		return SIZE_MAX;
-	k = state_toc_top(st) + (size_t)row;
+	if (head != SIZE_MAX && row == 0)
+		return head;
+	k = state_toc_top(st) + (size_t)row - (head != SIZE_MAX);
 	return k < state_toc_count(st) ? k : SIZE_MAX;
 }
 
@@ -102,42 +129,53 @@ ui_toc_attr(const struct reader_state *st, const attr_t *roles, size_t p,
 	return roles[UI_ROLE_TOC_ITEM];
 }
 
+/* Contents item K at row Y of R. */
+static void
+ui_toc_row(struct ui *u, const struct ui_rect *r, int y, size_t k,
+    bool sel)
+{
+	const struct reader_state	*st = u->st;
+	const struct issue		*is = state_issue(st);
+	size_t				 p, a;
+
+	state_toc_item(st, k, &p, &a);
+	if (a == SIZE_MAX)
+		ui_toc_page(r, y, &is->pages[p], p, u->roles[sel ?
+		    UI_ROLE_TOC_SEL : UI_ROLE_TOC_PAGE]);
+	else
+		ui_toc_article(r, y, &is->pages[p].arts[a],
+		    p == state_page(st) && a == state_art(st),
+		    ui_toc_attr(st, u->roles, p, a, sel));
+}
+
 static void
 ui_toc_draw(struct ui *u, void *data, const struct ui_rect *r,
     bool focused)
 {
 	const struct reader_state	*st = u->st;
-	const struct issue		*is = state_issue(st);
-	size_t				 k, n = state_toc_count(st), p, a;
-	int				 row;
-	bool				 sel;
+	size_t				 k, n = state_toc_count(st);
+	size_t				 head = ui_toc_heading(st);
+	int				 row = 0;
 
 	(void)data;
-	for (row = 0; row < r->h; row++) {
-		k = state_toc_top(st) + (size_t)row;
-		if (k >= n) {
+	if (head != SIZE_MAX && r->h > 1)
+		ui_toc_row(u, r, r->y + row++, head, false);
+	for (k = state_toc_top(st); row < r->h; row++, k++) {
+		if (k < n)
+			ui_toc_row(u, r, r->y + row, k, focused &&
+			    k == state_toc_sel(st));
+		else
 			ui_blank(r->y + row, r->x, r->x + r->w,
 			    u->roles[UI_ROLE_NORMAL]);
-			continue;
-		}
-		state_toc_item(st, k, &p, &a);
-		sel = focused && k == state_toc_sel(st);
-		if (a == SIZE_MAX)
-			ui_toc_page(r, r->y + row, &is->pages[p], p,
-			    u->roles[sel ? UI_ROLE_TOC_SEL :
-			    UI_ROLE_TOC_PAGE]);
-		else
-			ui_toc_article(r, r->y + row, &is->pages[p].arts[a],
-			    p == state_page(st) && a == state_art(st),
-			    ui_toc_attr(st, u->roles, p, a, sel));
 	}
 }
 
+/* A row is kept for the heading of the page whose articles are in view. */
 static void
 ui_toc_resize(struct ui *u, void *data, const struct ui_rect *r)
 {
 	(void)data;
-	state_set_toc_rows(u->st, r->h);
+	state_set_toc_rows(u->st, r->h > 1 ? r->h - 1 : 1);
 }
 
 static bool
@@ -156,7 +194,7 @@ ui_toc_mouse(struct ui *u, void *data, const struct ui_mouse *m)
 	(void)data;
 	if (m->kind != UI_MOUSE_CLICK) {
 		ui_apply(u, state_scroll(u->st, true,
-		    m->kind == UI_MOUSE_WHEEL_UP ? -3 : 3));
+		    m->kind == UI_MOUSE_WHEEL_UP ? -UI_WHEEL : UI_WHEEL));
 		return;
 	}
 	if ((k = ui_toc_item_at(u->st, m->y)) != SIZE_MAX)

@@ -289,7 +289,7 @@ ui_reader_mouse(struct ui *u, void *data, const struct ui_mouse *m)
 		ui_apply(u, state_set_focus(u->st, STATE_FOCUS_READER));
 	else
 		ui_apply(u, state_scroll(u->st, false,
-		    m->kind == UI_MOUSE_WHEEL_UP ? -3 : 3));
+		    m->kind == UI_MOUSE_WHEEL_UP ? -UI_WHEEL : UI_WHEEL));
 }
 
 const struct ui_view ui_view_reader = {

@@ -86,6 +86,7 @@ struct ui_frame {
 #define UI_PANE_READER	1
 #define UI_STACK	8	/* views pushed over the panes, at most */
 #define UI_HISTORY	50	/* search prompt lines kept */
+#define UI_WHEEL	3	/* lines (items) a turn of the wheel moves */
 
 struct ui {
 	const struct options	*opts;

@@ -67,15 +67,17 @@
 /* Below these the screen only says it is too small. */
 #define UI_MIN_COLS	16
 #define UI_MIN_ROWS	5
-/* Narrower than this, one pane at a time. */
-#define UI_NARROW	70
+/*
+ * Narrower than this, one pane at a time, each the whole width: at 80
+ * columns, two panes would leave the titles a few characters and the
+ * article a narrow column, and a pane that does not span the terminal
+ * cannot scroll with the terminal's own scrolling.
+ */
+#define UI_NARROW	100
 /* The contents pane: this share of the columns, within these bounds. */
 #define UI_TOC_SHARE	30	/* per cent */
-#define UI_TOC_MIN	24
-#define UI_TOC_MAX	40
-/* Lines the mouse wheel scrolls. */
-#define UI_WHEEL	3
-
+#define UI_TOC_MIN	30
+#define UI_TOC_MAX	44
 /* The views the flags of an op open. */
 static const struct {
 	int			 flag;
@@ -498,6 +500,13 @@ ui_start_curses(void)
 	nonl();
 	ui_no_flow_control();
 	keypad(stdscr, TRUE);
+	/*
+	 * A line of scrolling is the terminal's own scrolling (a scroll
+	 * region, or delete and insert line), not a repaint; and the hidden
+	 * cursor is not parked after each frame (the prompt shows it).
+	 */
+	idlok(stdscr, TRUE);
+	leaveok(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
 	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
