@@ -143,6 +143,7 @@ state_issue_open(struct reader_state *st, size_t i, bool resume)
 		state_issue_save(st);
 		/* The issue on screen stays parsed; the one left may go. */
 		library_pin(st->lib, i);
+		search_forget(&st->search, state_issue(st));
 		library_unpin(st->lib, st->issue);
 	} else
 		library_pin(st->lib, i);

@@ -64,6 +64,7 @@
 #include "text.h"
 #include "state.h"
 #include "options.h"
+#include "settings.h"
 #include "ui.h"
 #include "ui-probe.h"
 #include "ui-view.h"
@@ -635,6 +636,7 @@ ui_run(struct library *lib, const struct options *opts)
 		    "LANG=C.UTF-8"), nl_langinfo(CODESET));
 	u.store = library_state_open(NULL, &note);
 	u.st = state_new(lib, u.store);
+	state_set_variants(u.st, opts->settings->fold_variants != 0);
 	if (state_message(u.st) != NULL)
 		ui_message(&u, false, "%s", state_message(u.st));
 	ui_config_message(&u);
