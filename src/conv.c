@@ -226,7 +226,7 @@ static void
 conv_run_reserve(struct conv_run *r, size_t more)
 {
 	if (r->cap - r->len < more + 1) {
-		util_grow(&r->out, &r->cap, r->len + more + 1, 1);
+		r->out = util_grow(r->out, &r->cap, r->len + more + 1, 1);
 	}
 }
 

@@ -350,7 +350,7 @@ dump_check(FILE *fp, const struct library *lib)
 			fprintf(fp, " (%s)", is->enc_reason);
 		fputc('\n', fp);
 		/* 字数 of every article, counted once. */
-		util_grow(&chars, &ncap, issue_narticles(is) + 1,
+		chars = util_grow(chars, &ncap, issue_narticles(is) + 1,
 		    sizeof *chars);
 		ichars = n = 0;
 		for (j = 0; j < is->npages; j++)

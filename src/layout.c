@@ -225,7 +225,7 @@ layout_piece_add(struct layout_scratch *sc, const struct layout_cl *cl,
 		end = cl[i - 1].off;
 		cols -= cl[i - 1].w;
 	}
-	util_grow(&sc->pc, &sc->pccap, sc->npc + 1, sizeof *sc->pc);
+	sc->pc = util_grow(sc->pc, &sc->pccap, sc->npc + 1, sizeof *sc->pc);
 	sc->pc[sc->npc].off = cl[0].off;
 	sc->pc[sc->npc].len = end - cl[0].off;
 	sc->pc[sc->npc].cols = cols;
@@ -250,7 +250,7 @@ layout_wrap_para(struct layout_scratch *sc, const char *s, size_t n,
 	sc->npc = 0;
 	sc->forced_first = false;
 	if (n == 0) {
-		util_grow(&sc->pc, &sc->pccap, 1, sizeof *sc->pc);
+		sc->pc = util_grow(sc->pc, &sc->pccap, 1, sizeof *sc->pc);
 		sc->pc[0].off = sc->pc[0].len = 0;
 		sc->pc[0].cols = 0;
 		sc->npc = 1;
@@ -276,7 +276,7 @@ layout_wrap_para(struct layout_scratch *sc, const char *s, size_t n,
 			w += text_cell_width(c);
 		}
 
-		util_grow(&sc->cl, &sc->clcap, m + 1, sizeof *sc->cl);
+		sc->cl = util_grow(sc->cl, &sc->clcap, m + 1, sizeof *sc->cl);
 		cl = &sc->cl[m];
 		cl->off = i;
 		cl->w = w;
@@ -369,7 +369,8 @@ layout_add(struct layout *lay)
 {
 	struct layout_line	*ln;
 
-	util_grow(&lay->lines, &lay->cap, lay->nlines + 1, sizeof *lay->lines);
+	lay->lines = util_grow(lay->lines, &lay->cap, lay->nlines + 1,
+	    sizeof *lay->lines);
 	ln = &lay->lines[lay->nlines++];
 	memset(ln, 0, sizeof *ln);
 	return ln;
@@ -378,7 +379,7 @@ layout_add(struct layout *lay)
 static const char *
 layout_own(struct layout *lay, char *s)
 {
-	util_grow(&lay->owned, &lay->ownedcap, lay->nowned + 1,
+	lay->owned = util_grow(lay->owned, &lay->ownedcap, lay->nowned + 1,
 	    sizeof *lay->owned);
 	lay->owned[lay->nowned++] = s;
 	return s;

@@ -534,7 +534,7 @@ loader_parse_crawler(struct page *pg, const char *text, size_t len,
 	 * paragraph keeps it too). */
 	if (a.npara > 0)
 		a.dateline = loader_dateline_of(a.paras[0]);
-	a.source = name != NULL ? xstrdup(name) : NULL;
+	model_set_name(&a.source, name);
 	a.line = 1;
 	dst = page_add_article(pg);
 	article_move(dst, &a);
@@ -779,7 +779,7 @@ loader_dir_add(struct loader_dir_ctx *cx, struct issue *is,
     const char *paper)
 {
 	if (is->title == NULL && paper != NULL)
-		is->title = xstrdup(paper);
+		model_set_name(&is->title, paper);
 	library_take_issue(cx->lib, is);
 	cx->loaded++;
 }
@@ -794,7 +794,8 @@ loader_dir_seen(struct loader_dir_ctx *cx, const struct stat *st)
 		if (cx->seen[i].dev == st->st_dev &&
 		    cx->seen[i].ino == st->st_ino)
 			return true;
-	util_grow(&cx->seen, &cx->seencap, cx->nseen + 1, sizeof *cx->seen);
+	cx->seen = util_grow(cx->seen, &cx->seencap, cx->nseen + 1,
+	    sizeof *cx->seen);
 	cx->seen[cx->nseen].dev = st->st_dev;
 	cx->seen[cx->nseen].ino = st->st_ino;
 	cx->nseen++;
@@ -879,11 +880,11 @@ loader_dir_walk(struct loader_dir_ctx *cx, const char *path, int depth,
 			continue;
 		}
 		if (S_ISDIR(st.st_mode)) {
-			util_grow(&sub, &subcap, nsub + 1, sizeof *sub);
+			sub = util_grow(sub, &subcap, nsub + 1, sizeof *sub);
 			sub[nsub++] = p;
 		} else if (S_ISREG(st.st_mode) &&
 		    loader_dir_is_text_name(de->d_name)) {
-			util_grow(&f, &fcap, nf + 1, sizeof *f);
+			f = util_grow(f, &fcap, nf + 1, sizeof *f);
 			memset(&f[nf], 0, sizeof f[nf]);
 			f[nf].name = xstrdup(de->d_name);
 			f[nf].path = p;

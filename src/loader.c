@@ -73,7 +73,7 @@ loader_build_page(struct issue *is, struct loader_page *lp, const char *name,
 	loader_reclassify(lp);
 
 	pg = issue_add_page(is);
-	pg->source = name != NULL ? xstrdup(name) : NULL;
+	model_set_name(&pg->source, name);
 	/* Page header lines name the page. */
 	for (i = 0; i < lp->n; i++) {
 		if (lp->u[i].kind != LK_PAGEHDR)
@@ -200,7 +200,7 @@ loader_split_page(struct issue *is, const char *text, size_t len,
 		body = loader_skip_space(body);
 		clean_len = loader_trim_len(body, strlen(body));
 		if (clean_len > 0) {
-			util_grow(&ln, &lncap, nln + 1, sizeof *ln);
+			ln = util_grow(ln, &lncap, nln + 1, sizeof *ln);
 			/* Keep the sanitised copy, trimmed in place. */
 			memmove(clean, body, clean_len);
 			clean[clean_len] = '\0';

@@ -12,6 +12,7 @@
 #include <unistr.h>
 
 #include "model.h"
+#include "text.h"
 #include "util.h"
 
 struct issue *
@@ -50,15 +51,23 @@ issue_free(struct issue *is)
 void
 issue_take_source(struct issue *is, char *path)
 {
-	util_grow(&is->sources, &is->srccap, is->nsources + 1,
+	is->sources = util_grow(is->sources, &is->srccap, is->nsources + 1,
 	    sizeof *is->sources);
-	is->sources[is->nsources++] = path;
+	is->sources[is->nsources++] = text_sanitize_str(path);
+	free(path);
+}
+
+void
+model_set_name(char **dst, const char *name)
+{
+	free(*dst);
+	*dst = text_sanitize_str(name);
 }
 
 void
 issue_add_masthead(struct issue *is, const char *line)
 {
-	util_grow(&is->masthead, &is->mastcap, is->nmasthead + 1,
+	is->masthead = util_grow(is->masthead, &is->mastcap, is->nmasthead + 1,
 	    sizeof *is->masthead);
 	is->masthead[is->nmasthead++] = xstrdup(line);
 }
@@ -68,7 +77,7 @@ issue_add_page(struct issue *is)
 {
 	struct page	*pg;
 
-	util_grow(&is->pages, &is->pagecap, is->npages + 1,
+	is->pages = util_grow(is->pages, &is->pagecap, is->npages + 1,
 	    sizeof *is->pages);
 	pg = &is->pages[is->npages++];
 	memset(pg, 0, sizeof *pg);
@@ -115,7 +124,8 @@ page_add_article(struct page *pg)
 {
 	struct article	*a;
 
-	util_grow(&pg->arts, &pg->artcap, pg->narts + 1, sizeof *pg->arts);
+	pg->arts = util_grow(pg->arts, &pg->artcap, pg->narts + 1,
+	    sizeof *pg->arts);
 	a = &pg->arts[pg->narts++];
 	memset(a, 0, sizeof *a);
 	return a;
@@ -149,7 +159,8 @@ article_clear(struct article *a)
 void
 article_take_para(struct article *a, char *text)
 {
-	util_grow(&a->paras, &a->parcap, a->npara + 1, sizeof *a->paras);
+	a->paras = util_grow(a->paras, &a->parcap, a->npara + 1,
+	    sizeof *a->paras);
 	a->paras[a->npara++] = text;
 }
 
@@ -164,7 +175,7 @@ article_add_caption(struct article *a, const char *text, const char *credit)
 {
 	struct caption	*c;
 
-	util_grow(&a->caps, &a->capcap, a->ncap + 1, sizeof *a->caps);
+	a->caps = util_grow(a->caps, &a->capcap, a->ncap + 1, sizeof *a->caps);
 	c = &a->caps[a->ncap++];
 	c->text = xstrdup(text != NULL ? text : "");
 	c->credit = credit != NULL ? xstrdup(credit) : NULL;
@@ -255,7 +266,8 @@ library_free(struct library *lib)
 void
 library_take_issue(struct library *lib, struct issue *is)
 {
-	util_grow(&lib->issues, &lib->cap, lib->n + 1, sizeof *lib->issues);
+	lib->issues = util_grow(lib->issues, &lib->cap, lib->n + 1,
+	    sizeof *lib->issues);
 	lib->issues[lib->n++] = is;
 }
 

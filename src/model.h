@@ -64,7 +64,8 @@ struct issue {
 	int		 confidence;	/* encoding detection, 0-100 */
 	char		*enc_reason;	/* why that encoding (translated), or
 					   NULL */
-	char		**sources;	/* paths as given */
+	char		**sources;	/* paths as given, sanitised for
+					   showing */
 	size_t		 nsources;
 	size_t		 srccap;
 	char		**masthead;	/* front matter that is no article */
@@ -86,7 +87,10 @@ struct library {
 
 struct issue	*issue_new(void);
 void		 issue_free(struct issue *);
-/* Takes ownership of PATH. */
+/*
+ * Takes ownership of PATH and stores it sanitised (text_sanitize_str):
+ * sources are for showing, not for opening.
+ */
 void		 issue_take_source(struct issue *, char *path);
 void		 issue_add_masthead(struct issue *, const char *line);
 /* Append an empty page and return it (valid until the next add). */
@@ -123,5 +127,11 @@ void		 library_take_issue(struct library *, struct issue *is);
 
 /* Replace *DST (freed) with a copy of SRC (NULL allowed). */
 void		 model_set(char **dst, const char *src);
+/*
+ * Replace *DST (freed) with a sanitised copy of NAME (NULL allowed): for
+ * names from outside the text (paths, folder names) that the model
+ * shows.
+ */
+void		 model_set_name(char **dst, const char *name);
 
 #endif /* DUBAO_MODEL_H */

@@ -144,7 +144,8 @@ search_field(struct search *s, size_t page, size_t art,
 			i++;
 			continue;
 		}
-		util_grow(&s->hits, &s->cap, s->n + 1, sizeof *s->hits);
+		s->hits = util_grow(s->hits, &s->cap, s->n + 1,
+		    sizeof *s->hits);
 		h = &s->hits[s->n++];
 		h->page = page;
 		h->art = art;

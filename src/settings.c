@@ -186,7 +186,7 @@ settings_parse(struct settings *cf, const char *text, size_t len,
 			else {
 				struct settings_bind *b;
 
-				util_grow(&cf->binds, &cf->bindcap,
+				cf->binds = util_grow(cf->binds, &cf->bindcap,
 				    cf->nbinds + 1, sizeof *cf->binds);
 				b = &cf->binds[cf->nbinds++];
 				b->key = xstrdup(w[1]);
@@ -202,7 +202,8 @@ settings_parse(struct settings *cf, const char *text, size_t len,
 			else {
 				struct settings_color *c;
 
-				util_grow(&cf->colors, &cf->colorcap,
+				cf->colors = util_grow(cf->colors,
+				    &cf->colorcap,
 				    cf->ncolors + 1, sizeof *cf->colors);
 				c = &cf->colors[cf->ncolors++];
 				c->role = xstrdup(w[1]);

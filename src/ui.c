@@ -476,7 +476,7 @@ ui_bind(struct ui *u, int key, enum op op)
 			return;
 		}
 	}
-	util_grow(&u->keys, &u->keycap, u->nkeys + 1, sizeof *u->keys);
+	u->keys = util_grow(u->keys, &u->keycap, u->nkeys + 1, sizeof *u->keys);
 	u->keys[u->nkeys].key = key;
 	u->keys[u->nkeys].op = op;
 	u->nkeys++;
