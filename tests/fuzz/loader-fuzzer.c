@@ -1,0 +1,85 @@
+/*
+ * loader-fuzzer.c -- arbitrary bytes as a page dump: encoding detection
+ * and conversion (conv.c), then every pass of the loader, then every
+ * batch output. Checks that every string of the tree is clean (fuzz.h)
+ * and that --dump=text and --dump=outline print nothing a terminal would
+ * obey.
+ */
+#include <config.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "dump.h"
+#include "fuzz.h"
+#include "loader.h"
+#include "model.h"
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	setlocale(LC_ALL, "C.UTF-8");
+	return 0;
+}
+
+/* Run one batch writer into memory and check what it wrote. */
+static void
+loader_fuzz_dump(const char *what, const struct library *lib, int mode,
+    bool terminal)
+{
+	FILE	*fp;
+	char	*out = NULL;
+	size_t	 len = 0;
+
+	if ((fp = open_memstream(&out, &len)) == NULL)
+		abort();
+	switch (mode) {
+	case 0:
+		dump_json(fp, lib);
+		break;
+	case 1:
+		dump_text(fp, lib, 40, 0);
+		break;
+	case 2:
+		dump_outline(fp, lib);
+		break;
+	default:
+		dump_check(fp, lib);
+		break;
+	}
+	fclose(fp);
+	if (terminal)
+		fuzz_check_output(what, out, len);
+	free(out);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct library	*lib;
+	struct issue	*is;
+	char		*text, *cause = NULL;
+
+	text = fuzz_copy(data, size);
+	is = loader_parse_pages(text, size, "fuzz.txt", NULL, &cause);
+	if (is == NULL) {
+		if (cause == NULL)
+			abort();	/* a failure must say why */
+		free(cause);
+		free(text);
+		return 0;
+	}
+	fuzz_check_issue(is);
+	lib = library_new();
+	library_take_issue(lib, is);
+	loader_fuzz_dump("--dump=json", lib, 0, false);
+	loader_fuzz_dump("--dump=text", lib, 1, true);
+	loader_fuzz_dump("--dump=outline", lib, 2, true);
+	loader_fuzz_dump("--check", lib, 3, true);
+	library_free(lib);
+	free(text);
+	return 0;
+}
