@@ -204,12 +204,17 @@ dump_json(FILE *fp, const struct library *lib)
 static void
 dump_text_line(FILE *fp, const struct layout_line *ln)
 {
-	const char	*s = ln->text + ln->off, *end = s + ln->len, *sub;
-	const char	*p;
+	const char	*s, *end, *sub, *p;
 
 	fprintf(fp, "%*s", ln->indent, "");
 	if (ln->prefix != NULL)
 		fputs(ln->prefix, fp);
+	if (ln->text == NULL) {		/* a blank line */
+		fputc('\n', fp);
+		return;
+	}
+	s = ln->text + ln->off;
+	end = s + ln->len;
 	p = s;
 	while (p < end) {
 		ucs4_t	uc;
