@@ -115,17 +115,33 @@ main_version(void)
 	exit(0);
 }
 
+/*
+ * "dubao: WHAT: WHY" on stderr. Both may quote names and input (a path,
+ * an option's value), so both are sanitised first.
+ */
+static void
+main_error(const char *what, const char *why)
+{
+	char	*w = text_sanitize_str(what), *y = text_sanitize_str(why);
+
+	fprintf(stderr, "%s: %s: %s\n", progname, w, y);
+	free(w);
+	free(y);
+}
+
 static int
 main_number(const char *opt, const char *arg, int min, int max)
 {
-	char	*end;
+	char	*end, *a;
 	long	 v;
 
 	errno = 0;
 	v = strtol(arg, &end, 10);
 	if (errno != 0 || end == arg || *end != '\0' || v < min || v > max) {
+		a = text_sanitize_str(arg);
 		fprintf(stderr, _("%s: invalid %s value '%s' (expected %d to "
-		    "%d)\n"), progname, opt, arg, min, max);
+		    "%d)\n"), progname, opt, a, min, max);
+		free(a);
 		main_usage(2);
 	}
 	return (int)v;
@@ -247,7 +263,7 @@ main(int argc, char **argv)
 	enum dump_mode		 dump = DUMP_NONE;
 	bool			 check = false, reader;
 	int			 c, i, status = 0;
-	char			*cause;
+	char			*cause, *arg;
 	const char		*path;
 
 	/* The reader's terminal probe is answered while dubao loads. */
@@ -277,8 +293,7 @@ main(int argc, char **argv)
 		char *cpath = settings_default_path();
 
 		if (cpath != NULL && settings_load(&cfg, cpath, &cause) != 0) {
-			fprintf(stderr, "%s: %s: %s\n", progname, cpath,
-			    cause);
+			main_error(cpath, cause);
 			free(cause);
 		}
 		free(cpath);
@@ -299,9 +314,10 @@ main(int argc, char **argv)
 			else if (strcmp(optarg, "outline") == 0)
 				dump = DUMP_OUTLINE;
 			else {
+				arg = text_sanitize_str(optarg);
 				fprintf(stderr, _("%s: invalid --dump format "
 				    "'%s' (json, text or outline)\n"),
-				    progname, optarg);
+				    progname, arg);
 				main_usage(2);
 			}
 			break;
@@ -331,9 +347,10 @@ main(int argc, char **argv)
 			else if (strcmp(optarg, "never") == 0)
 				opts.color = COLOR_NEVER;
 			else {
+				arg = text_sanitize_str(optarg);
 				fprintf(stderr, _("%s: invalid --color value "
 				    "'%s' (auto, always or never)\n"),
-				    progname, optarg);
+				    progname, arg);
 				main_usage(2);
 			}
 			break;
@@ -367,7 +384,7 @@ main(int argc, char **argv)
 	if (optind >= argc) {
 		path = cfg.library != NULL ? cfg.library : main_sample_path();
 		if (loader_load_path(path, &lopts, lib, &cause) != 0) {
-			fprintf(stderr, "%s: %s: %s\n", progname, path, cause);
+			main_error(path, cause);
 			free(cause);
 			library_free(lib);
 			settings_clear(&cfg);
@@ -376,8 +393,7 @@ main(int argc, char **argv)
 	}
 	for (i = optind; i < argc; i++) {
 		if (loader_load_path(argv[i], &lopts, lib, &cause) != 0) {
-			fprintf(stderr, "%s: %s: %s\n", progname, argv[i],
-			    cause);
+			main_error(argv[i], cause);
 			free(cause);
 			status = 1;
 		}

@@ -1,9 +1,10 @@
 /*
  * loader-fuzzer.c -- arbitrary bytes as a page dump: encoding detection
  * and conversion (conv.c), then every pass of the loader, then every
- * batch output. Checks that every string of the tree is clean (fuzz.h)
- * and that --dump=text and --dump=outline print nothing a terminal would
- * obey.
+ * batch output; and the same bytes as one article file of a crawler
+ * folder. Checks that every string of the tree is clean (fuzz.h) and
+ * that --dump=text, --dump=outline and --check print nothing a terminal
+ * would obey.
  */
 #include <config.h>
 
@@ -56,6 +57,18 @@ loader_fuzz_dump(const char *what, const struct library *lib, int mode,
 	free(out);
 }
 
+/* The bytes as a crawler article file (loader-dir.c). */
+static void
+loader_fuzz_crawler(const char *text, size_t size)
+{
+	struct issue	*is = issue_new();
+
+	loader_parse_crawler(issue_add_page(is), text, size,
+	    "20240101-01-01.txt");
+	fuzz_check_issue(is);
+	issue_free(is);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -64,6 +77,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char		*text, *cause = NULL;
 
 	text = fuzz_copy(data, size);
+	loader_fuzz_crawler(text, size);
 	is = loader_parse_pages(text, size, "fuzz.txt", NULL, &cause);
 	if (is == NULL) {
 		if (cause == NULL)
