@@ -36,8 +36,7 @@ loader_new_art(struct loader_ctx *cx, size_t unit, bool photo)
 	return la;
 }
 
-/* Append paragraph TEXT (taken) that starts at unit UNIT. */
-static void
+void
 loader_art_take_para(struct loader_art *la, size_t unit, char *text)
 {
 	article_take_para(la->a, text);

@@ -285,6 +285,10 @@ char		*loader_dateline(const char *s);
 
 /* Build the articles of CX's page from its classified units. */
 void		 loader_assemble(struct loader_ctx *cx);
+/* Append paragraph TEXT (taken) that starts at unit UNIT: the one way
+ * to add a paragraph, so that para_unit stays in step with paras. */
+void		 loader_art_take_para(struct loader_art *la, size_t unit,
+		    char *text);
 /* Append TEXT to the last paragraph of LA (a cut paragraph joined). */
 void		 loader_art_continue(struct loader_art *la, const char *text);
 

@@ -34,10 +34,11 @@ nice "$bin" $dict -max_total_time="$secs" -max_len=65536 -timeout=10 \
     >"$log" 2>&1
 status=$?
 grep -E '^(#[0-9]+.*(DONE|pulse)|stat::|Done )' "$log" | tail -n 8
+# Keep only what adds coverage to the checked-in corpus, after a crash
+# too (the crash file itself is not in the scratch corpus).
+"$bin" -merge=1 "$corpus" "$scratch" >>"$log" 2>&1
+echo "run.sh: $name: $(ls "$corpus" | wc -l) inputs in $corpus"
 if [ "$status" -ne 0 ]; then
 	echo "run.sh: $name: the fuzzer stopped with status $status (see $log)"
 	exit "$status"
 fi
-# Keep only what adds coverage to the checked-in corpus.
-"$bin" -merge=1 "$corpus" "$scratch" >>"$log" 2>&1
-echo "run.sh: $name: $(ls "$corpus" | wc -l) inputs in $corpus"
