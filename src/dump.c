@@ -6,6 +6,7 @@
  */
 #include <config.h>
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -200,64 +201,98 @@ dump_json(FILE *fp, const struct library *lib)
 	fputs("  ]\n}\n", fp);
 }
 
-/* Print the part of a layout line that is model text, as drawn. */
-static void
-dump_text_line(FILE *fp, const struct layout_line *ln)
+/*
+ * Whether S[0..N) may hold a character drawn as a substitute
+ * (text_display()): none below U+00A1 or in U+3000-DFFF has one, and
+ * unless ambiguous characters are drawn wide only U+FE0E, U+FE0F (EF B8
+ * 8E, EF B8 8F) and the skin tones (F0 9F 8F BB-BF) do.
+ */
+static bool
+dump_may_substitute(const char *s, size_t n)
 {
-	const char	*s, *end, *sub, *p;
+	const unsigned char	*p = (const unsigned char *)s, *end = p + n;
 
-	fprintf(fp, "%*s", ln->indent, "");
+	if (text_ambiguous() != 2) {
+		if (memchr(s, 0xf0, n) != NULL)
+			return true;
+		while ((p = memchr(p, 0xef, end - p)) != NULL && ++p < end)
+			if (*p == 0xb8)
+				return true;
+		return false;
+	}
+	for (; p < end; p++)
+		if (*p >= 0xc2 && (*p < 0xe3 || *p > 0xed))
+			return true;
+	return false;
+}
+
+/* Append one layout line to B as drawn: indent, prefix, text, newline. */
+static void
+dump_text_line(struct buf *b, const struct layout_line *ln)
+{
+	static const char	 spaces[] = "                                ";
+	const char		*s, *end, *sub, *p;
+	int			 n;
+	ucs4_t			 uc;
+
+	for (n = ln->indent; n > 0; n -= (int)sizeof spaces - 1)
+		buf_add(b, spaces, n < (int)sizeof spaces - 1 ? (size_t)n :
+		    sizeof spaces - 1);
 	if (ln->prefix != NULL)
-		fputs(ln->prefix, fp);
-	if (ln->text == NULL) {		/* a blank line */
-		fputc('\n', fp);
-		return;
-	}
-	s = ln->text + ln->off;
-	end = s + ln->len;
-	p = s;
-	while (p < end) {
-		ucs4_t	uc;
-		int	k;
-
-		k = u8_mbtouc(&uc, (const uint8_t *)p, end - p);
-		sub = text_display(uc);
-		if (sub != NULL)
-			fputs(sub, fp);
+		buf_adds(b, ln->prefix);
+	if (ln->text != NULL) {		/* else a blank line */
+		s = ln->text + ln->off;
+		end = s + ln->len;
+		if (!dump_may_substitute(s, ln->len))
+			buf_add(b, s, ln->len);
 		else
-			fwrite(p, 1, k, fp);
-		p += k;
+			for (p = s; p < end; p += n) {
+				n = u8_mbtouc(&uc, (const uint8_t *)p,
+				    end - p);
+				if ((sub = text_display(uc)) != NULL)
+					buf_adds(b, sub);
+				else
+					buf_add(b, p, n);
+			}
 	}
-	fputc('\n', fp);
+	buf_addc(b, '\n');
 }
 
 void
 dump_text(FILE *fp, const struct library *lib, int width, int measure)
 {
 	struct layout_opts	 lo;
+	struct layout_cache	*lc;
 	struct layout		*lay;
+	struct buf		 b;
 	size_t			 i, j, k, l;
-	char			 date[16];
 
 	memset(&lo, 0, sizeof lo);
 	lo.width = width;
 	lo.measure = measure;
+	lc = layout_cache_new();
+	buf_init(&b);
 	for (i = 0; i < lib->n; i++) {
 		const struct issue *is = lib->issues[i];
 
-		issue_date_str(is, date);
 		for (j = 0; j < is->npages; j++) {
 			const struct page *pg = &is->pages[j];
 
 			for (k = 0; k < pg->narts; k++) {
-				lay = layout_new(&pg->arts[k], &lo);
+				/* One article at a time, whole lines. */
+				lay = layout_new_cached(&pg->arts[k], &lo,
+				    lc);
+				b.len = 0;
 				for (l = 0; l < lay->nlines; l++)
-					dump_text_line(fp, &lay->lines[l]);
+					dump_text_line(&b, &lay->lines[l]);
+				buf_addc(&b, '\n');
+				fwrite(b.data, 1, b.len, fp);
 				layout_free(lay);
-				fputc('\n', fp);
 			}
 		}
 	}
+	buf_clear(&b);
+	layout_cache_free(lc);
 }
 
 void

@@ -46,8 +46,13 @@ loader_last(const char *s, size_t len, size_t back)
 size_t
 loader_nchars(const char *s)
 {
-	return u8_strmblen((const uint8_t *)s) == 0 ? 0 :
-	    u8_mbsnlen((const uint8_t *)s, strlen(s));
+	const unsigned char	*p;
+	size_t			 n = 0;
+
+	/* Valid UTF-8 (sanitised): one lead byte a code point. */
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		n += (*p & 0xc0) != 0x80;
+	return n;
 }
 
 /* Marks that end a sentence. */

@@ -50,8 +50,6 @@
 
 /* Folders deeper than this below PATH are not searched. */
 #define LOADER_DIR_MAX_DEPTH	32
-/* Larger files are refused: no newspaper issue is this big. */
-#define LOADER_DIR_MAX_FILE	((size_t)1 << 30)
 
 struct loader_dir_id {
 	dev_t	dev;
@@ -370,46 +368,7 @@ loader_dir_errno(int err)
 static int
 loader_dir_read_fd(int fd, char **data, size_t *n, char **cause)
 {
-	struct stat	 st;
-	size_t		 cap = 65536, len = 0;
-	ssize_t		 r;
-	char		*p;
-
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-		if ((unsigned long long)st.st_size >= LOADER_DIR_MAX_FILE) {
-			*cause = xstrdup(_("file too large"));
-			return -1;
-		}
-		/* Room to see the end without growing the buffer. */
-		cap = (size_t)st.st_size + 4096;
-	}
-	p = xmalloc(cap);
-	for (;;) {
-		if (len + 1 >= cap) {
-			if (cap >= LOADER_DIR_MAX_FILE) {
-				free(p);
-				*cause = xstrdup(_("file too large"));
-				return -1;
-			}
-			cap *= 2;
-			p = xrealloc(p, cap);
-		}
-		r = read(fd, p + len, cap - len - 1);
-		if (r == 0)
-			break;
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			*cause = loader_dir_errno(errno);
-			free(p);
-			return -1;
-		}
-		len += (size_t)r;
-	}
-	p[len] = '\0';
-	*data = p;
-	*n = len;
-	return 0;
+	return loader_read_all(fd, data, n, cause);
 }
 
 static int
@@ -698,14 +657,15 @@ loader_dir_page_file(struct loader_dir_ctx *cx, const char *path,
     const char *name, char **cause)
 {
 	struct issue	*is;
-	char		*data;
-	size_t		 len;
-	int		 num;
+	int		 fd, num;
 
-	if (loader_dir_read_file(path, &data, &len, cause) != 0)
+	if ((fd = open(path, O_RDONLY)) < 0) {
+		*cause = loader_dir_errno(errno);
 		return NULL;
-	is = loader_parse_pages(data, len, path, cx->opts, cause);
-	free(data);
+	}
+	/* A large file is read and parsed chunk by chunk (loader-read.c). */
+	is = loader_read_pages(fd, path, cx->opts, cause);
+	close(fd);
 	if (is == NULL)
 		return NULL;
 	num = loader_dir_page_from_name(name);

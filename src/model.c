@@ -119,6 +119,29 @@ page_clear(struct page *pg)
 	memset(pg, 0, sizeof *pg);
 }
 
+void
+page_shrink(struct page *pg)
+{
+	struct article	*a;
+	size_t		 i, j;
+
+	if (pg->narts < pg->artcap) {
+		pg->arts = xreallocarray(pg->arts, pg->narts, sizeof *pg->arts);
+		pg->artcap = pg->narts;
+	}
+	for (i = 0; i < pg->narts; i++) {
+		a = &pg->arts[i];
+		if (a->npara < a->parcap) {
+			a->paras = xreallocarray(a->paras, a->npara,
+			    sizeof *a->paras);
+			a->parcap = a->npara;
+		}
+		for (j = 0; j < a->npara; j++)
+			a->paras[j] = xrealloc(a->paras[j],
+			    strlen(a->paras[j]) + 1);
+	}
+}
+
 struct article *
 page_add_article(struct page *pg)
 {

@@ -101,6 +101,12 @@ size_t		 issue_narticles(const struct issue *);
 void		 issue_date_str(const struct issue *, char *buf);
 
 void		 page_clear(struct page *);
+/*
+ * Give back the room that the arrays and paragraphs of PG were grown by
+ * while it was built (the loader calls it once a page is complete), so
+ * that a large issue takes the memory of its text and little more.
+ */
+void		 page_shrink(struct page *);
 /* Append an empty article and return it (valid until the next add). */
 struct article	*page_add_article(struct page *);
 

@@ -471,9 +471,13 @@ text_sanitize(const char *s, size_t n, size_t *outlen, size_t *changed)
 char *
 text_sanitize_str(const char *s)
 {
+	char	*t;
+	size_t	 len;
+
 	if (s == NULL)
 		return NULL;
-	return text_sanitize(s, strlen(s), NULL, NULL);
+	t = text_sanitize(s, strlen(s), &len, NULL);
+	return xrealloc(t, len + 1);	/* names are kept: no slack */
 }
 
 bool
