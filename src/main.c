@@ -6,6 +6,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <signal.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <limits.h>
@@ -14,11 +15,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
+
+#include <uniconv.h>
+#include <unistr.h>
 
 #include "dump.h"
 #include "i18n.h"
 #include "layout.h"
+#include "library.h"
 #include "loader.h"
 #include "model.h"
 #include "options.h"
@@ -34,7 +41,8 @@ enum {
 	OPT_AMBIGUOUS,
 	OPT_COLOR,
 	OPT_CHECK,
-	OPT_TEXT_WIDTH
+	OPT_TEXT_WIDTH,
+	OPT_GREP
 };
 
 static const struct option main_longopts[] = {
@@ -46,6 +54,7 @@ static const struct option main_longopts[] = {
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
 	{ "check", no_argument, NULL, OPT_CHECK },
+	{ "grep", required_argument, NULL, OPT_GREP },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -71,8 +80,12 @@ main_usage(int status)
 	fputs(_("      --dump[=FORMAT]     print the issues and exit; FORMAT is"
 	    " json, text\n                            (the default) or "
 	    "outline\n"), stdout);
+	fputs(_("      --grep=PATTERN      print each match as DATE PAGE "
+	    "HEADLINE: context;\n                            exit 0 if "
+	    "something matched, 1 if not\n"), stdout);
 	fputs(_("      --width=N           lay text out for N columns "
-	    "(--dump=text; default 80)\n"), stdout);
+	    "(--dump=text, --grep;\n                            default 80, "
+	    "--grep: the terminal's)\n"), stdout);
 	fputs(_("      --text-width=N      reader text width in columns, "
 	    "0 = the whole pane\n                            (default 80)\n"),
 	    stdout);
@@ -88,15 +101,18 @@ main_usage(int status)
 	    "\u201c \u201d \u2014 \u2026 (default auto: ask the terminal)\n"),
 	    stdout);
 	fputs(_("      --color=auto|always|never\n"
-	    "                            use colours in the reader (default "
-	    "auto; NO_COLOR\n                            in the environment "
-	    "means never)\n"), stdout);
+	    "                            use colours in the reader and for "
+	    "--grep matches\n                            (default auto; "
+	    "NO_COLOR in the environment\n                            means "
+	    "never)\n"), stdout);
 	fputs(_("  -h, --help              display this help and exit\n"),
 	    stdout);
 	fputs(_("  -V, --version           output version information and "
 	    "exit\n"), stdout);
 	fputs(_("\nExit status: 0 success, 1 bad input, 2 bad usage.\n"),
 	    stdout);
+	fputs(_("With --grep: 0 a match, 1 no match, 2 bad input or usage."
+	    "\n"), stdout);
 	printf(_("\nIn the reader, press ? for the keys.\n"));
 	exit(0);
 }
@@ -195,10 +211,11 @@ main_print_settings(const struct settings *cf)
 	}
 }
 
+/* The scan's problems (catalogue-wide), for batch modes. */
 static void
-main_print_diags(const struct library *lib)
+main_print_scan_diags(const struct library *lib)
 {
-	size_t	i, j;
+	size_t	i;
 	char	*s;
 
 	for (i = 0; i < lib->diags.n; i++) {
@@ -206,17 +223,152 @@ main_print_diags(const struct library *lib)
 		fprintf(stderr, "%s: %s\n", progname, s);
 		free(s);
 	}
-	for (i = 0; i < lib->n; i++) {
-		const struct diag_list *dl = &lib->issues[i]->diags;
+}
 
-		for (j = 0; j < dl->n; j++) {
-			if (dl->v[j].severity < DIAG_WARNING)
-				continue;
-			s = diag_format(&dl->v[j]);
-			fprintf(stderr, "%s: %s\n", progname, s);
-			free(s);
-		}
+/*
+ * A long scan before the reader starts: its progress on the terminal
+ * (standard error) after MAIN_PROGRESS_MS, and Ctrl-C stops it (what was
+ * found so far is opened).
+ */
+#define MAIN_PROGRESS_MS	500
+
+struct main_scan {
+	char		*path;		/* sanitised for showing */
+	struct timespec	 t0;
+	bool		 shown;
+};
+
+static volatile sig_atomic_t main_interrupted;
+
+static void
+main_on_sigint(int sig)
+{
+	(void)sig;
+	main_interrupted = 1;
+}
+
+static bool
+main_progress(void *arg, size_t folders, size_t issues)
+{
+	struct main_scan	*ms = arg;
+	struct timespec		 now;
+	char			 c1[64], c2[64];
+
+	if (main_interrupted)
+		return true;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if ((now.tv_sec - ms->t0.tv_sec) * 1000L + (now.tv_nsec -
+	    ms->t0.tv_nsec) / 1000000L < MAIN_PROGRESS_MS ||
+	    !isatty(STDERR_FILENO))
+		return false;
+	snprintf(c1, sizeof c1, P_("%zu folder", "%zu folders", folders),
+	    folders);
+	snprintf(c2, sizeof c2, P_("%zu issue", "%zu issues", issues),
+	    issues);
+	fputc('\r', stderr);
+	/* TRANSLATORS: folders, issues. */
+	fprintf(stderr, _("%s: reading %s: %s, %s (Ctrl-C stops)"),
+	    progname, ms->path, c1, c2);
+	fputs("\033[K", stderr);
+	ms->shown = true;
+	return false;
+}
+
+/* Add PATH to LIB, with progress on the terminal; 0 or -1 (reported). */
+static int
+main_add(struct library *lib, const char *path)
+{
+	struct main_scan	 ms;
+	struct sigaction	 sa, old;
+	char			*cause;
+	int			 rv;
+
+	memset(&ms, 0, sizeof ms);
+	ms.path = text_sanitize_str(path);
+	clock_gettime(CLOCK_MONOTONIC, &ms.t0);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = main_on_sigint;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old);
+	rv = library_add_path(lib, path, main_progress, &ms, &cause);
+	sigaction(SIGINT, &old, NULL);
+	if (ms.shown)
+		fputs("\r\033[K", stderr);
+	free(ms.path);
+	if (rv != 0) {
+		main_error(path, cause);
+		free(cause);
 	}
+	return rv;
+}
+
+/* Columns of a --grep line: --width, else the terminal's, else 80. */
+static int
+main_grep_width(const struct options *opts)
+{
+	struct winsize	 ws;
+	const char	*env;
+	int		 w;
+
+	if (opts->width != 0)
+		return opts->width;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ,
+	    &ws) == 0 && ws.ws_col >= LAYOUT_MIN_WIDTH)
+		return ws.ws_col;
+	env = getenv("COLUMNS");
+	if (env != NULL && (w = atoi(env)) >= LAYOUT_MIN_WIDTH && w <= 10000)
+		return w;
+	return 80;
+}
+
+/*
+ * The --grep pattern in UTF-8: as given in a UTF-8 or ASCII locale (a
+ * C locale gets UTF-8 bytes, as the reader does), else converted from
+ * the locale's charset (GB18030, Big5). NULL when it cannot be.
+ */
+static char *
+main_grep_pattern(const char *arg)
+{
+	const char	*cs = nl_langinfo(CODESET);
+	uint8_t		*u;
+	size_t		 n;
+
+	if (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "ANSI_X3.4-1968") == 0) {
+		if (u8_check((const uint8_t *)arg, strlen(arg)) != NULL)
+			return NULL;
+		return xstrdup(arg);
+	}
+	u = u8_conv_from_encoding(cs, iconveh_error, arg, strlen(arg), NULL,
+	    NULL, &n);
+	if (u == NULL)
+		return NULL;
+	u = xrealloc(u, n + 1);
+	u[n] = '\0';
+	return (char *)u;
+}
+
+/* --grep over every issue of LIB: 0 a match, 1 none, 2 if STATUS. */
+static int
+main_grep(struct library *lib, const struct options *opts,
+    const char *pattern, bool variants, int status)
+{
+	struct dump_grep	 g;
+	size_t			 i;
+	bool			 color;
+
+	color = opts->color == COLOR_ALWAYS || (opts->color == COLOR_AUTO &&
+	    isatty(STDOUT_FILENO) && getenv("TERM") != NULL &&
+	    strcmp(getenv("TERM"), "dumb") != 0);
+	dump_grep_init(&g, pattern, main_grep_width(opts), color, variants);
+	/* Issue by issue through the cache: memory stays flat. */
+	for (i = 0; i < library_count(lib); i++) {
+		dump_grep_issue(stdout, &g, library_get(lib, i));
+		library_release(lib, i);
+	}
+	dump_grep_clear(&g);
+	if (main_close_stdout(0) != 0 || status != 0)
+		return 2;
+	return g.matches > 0 ? 0 : 1;
 }
 
 /*
@@ -229,7 +381,7 @@ static bool
 main_reader_likely(int argc, char **argv)
 {
 	static const char *const batch[] = { "dump", "check", "help",
-	    "version", "ambiguous-width" };
+	    "version", "ambiguous-width", "grep" };
 	const char	*a;
 	size_t		 i, n;
 	int		 k;
@@ -263,7 +415,7 @@ main(int argc, char **argv)
 	enum dump_mode		 dump = DUMP_NONE;
 	bool			 check = false, reader;
 	int			 c, i, status = 0;
-	char			*cause, *arg;
+	char			*cause, *arg, *grep = NULL;
 	const char		*path;
 
 	/* The reader's terminal probe is answered while dubao loads. */
@@ -357,6 +509,15 @@ main(int argc, char **argv)
 		case OPT_CHECK:
 			check = true;
 			break;
+		case OPT_GREP:
+			free(grep);
+			if ((grep = main_grep_pattern(optarg)) == NULL) {
+				fprintf(stderr, _("%s: --grep: the pattern is "
+				    "not valid text in this locale\n"),
+				    progname);
+				main_usage(2);
+			}
+			break;
 		case 'h':
 			main_usage(0);
 			break;
@@ -372,41 +533,60 @@ main(int argc, char **argv)
 		    "together\n"), progname);
 		main_usage(2);
 	}
+	if (grep != NULL && (check || dump != DUMP_NONE)) {
+		fprintf(stderr, _("%s: --grep cannot be used with --check or "
+		    "--dump\n"), progname);
+		main_usage(2);
+	}
+	if (grep != NULL && grep[strspn(grep, " \t\n")] == '\0') {
+		fprintf(stderr, _("%s: --grep needs a pattern\n"), progname);
+		main_usage(2);
+	}
 
 	/* The reader runs on a terminal, and not on standard input. */
-	reader = !check && dump == DUMP_NONE && isatty(STDOUT_FILENO) &&
+	reader = !check && grep == NULL && dump == DUMP_NONE &&
+	    isatty(STDOUT_FILENO) &&
 	    isatty(STDIN_FILENO) &&
 	    !(optind < argc && strcmp(argv[argc - 1], "-") == 0);
 
 	memset(&lopts, 0, sizeof lopts);
 	lopts.encoding = opts.encoding;
-	lib = library_new();
+	lib = library_new(&lopts);
 	if (optind >= argc) {
 		path = cfg.library != NULL ? cfg.library : main_sample_path();
-		if (loader_load_path(path, &lopts, lib, &cause) != 0) {
-			main_error(path, cause);
-			free(cause);
+		if (main_add(lib, path) != 0) {
 			library_free(lib);
 			settings_clear(&cfg);
-			return 1;
+			status = grep != NULL ? 2 : 1;
+			free(grep);
+			return status;
 		}
 	}
-	for (i = optind; i < argc; i++) {
-		if (loader_load_path(argv[i], &lopts, lib, &cause) != 0) {
-			main_error(argv[i], cause);
-			free(cause);
+	for (i = optind; i < argc; i++)
+		if (main_add(lib, argv[i]) != 0)
 			status = 1;
-		}
-	}
-	if (lib->n == 0) {
+	if (library_count(lib) == 0) {
 		library_free(lib);
 		settings_clear(&cfg);
+		if (grep != NULL) {
+			free(grep);
+			return 2;
+		}
 		return status != 0 ? status : 1;
 	}
 
-	if (check) {
+	if (grep != NULL) {
 		main_print_settings(&cfg);
-		if (dump_check(stdout, lib) != 0)
+		status = main_grep(lib, &opts, grep, cfg.fold_variants != 0,
+		    status);
+		free(grep);
+		library_free(lib);
+		settings_clear(&cfg);
+		return status;
+	}
+
+	if (check) {
+		if (dump_check(stdout, lib, &cfg) != 0)
 			status = 1;
 		library_free(lib);
 		settings_clear(&cfg);
@@ -420,19 +600,21 @@ main(int argc, char **argv)
 
 	if (dump != DUMP_NONE) {
 		main_print_settings(&cfg);
-		main_print_diags(lib);
+		main_print_scan_diags(lib);
 		switch (dump) {
 		case DUMP_JSON:
-			dump_json(stdout, lib);
+			c = dump_json(stdout, stderr, lib);
 			break;
 		case DUMP_OUTLINE:
-			dump_outline(stdout, lib);
+			c = dump_outline(stdout, stderr, lib);
 			break;
 		default:
-			dump_text(stdout, lib, opts.width != 0 ? opts.width :
+			c = dump_text(stdout, stderr, lib, opts.width != 0 ? opts.width :
 			    80, opts.measure);
 			break;
 		}
+		if (c != 0)
+			status = 1;
 		library_free(lib);
 		settings_clear(&cfg);
 		return main_close_stdout(status);

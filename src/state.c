@@ -5,7 +5,7 @@
  * message for the message line.
  *
  * Invariants kept after every call:
- * - issue < lib->n; page < npages unless the issue has no page; art <
+ * - issue < library_count(lib); page < npages unless the issue has no page; art <
  *   narts unless the page has no article (then nothing is shown);
  * - line <= the last line that still fills the view (0 when it all fits);
  * - toc_sel < state_toc_count(), and toc_top <= toc_sel < toc_top +
@@ -21,9 +21,55 @@
 
 #include "i18n.h"
 #include "util.h"
+#include "library.h"
 #include "model.h"
 #include "search.h"
 #include "state.h"
+
+/* A place to come back to after following a continuation note. */
+struct state_mark {
+	size_t	issue, page, art, line;
+};
+
+struct reader_state {
+	struct library	*lib;		/* borrowed */
+	size_t		 issue, page, art;	/* the article shown */
+	size_t		 line;		/* first layout line in view */
+	size_t		 nlines;	/* lines of its layout (from the UI) */
+	int		 rows;		/* reader rows (from the UI) */
+	int		 toc_rows;	/* contents rows (from the UI) */
+
+	enum state_focus focus;
+	bool		 toc_shown;	/* the contents pane is wanted */
+	bool		 narrow;	/* one pane at a time (set by the UI) */
+	size_t		 toc_sel;	/* selected contents item */
+	size_t		 toc_top;	/* first contents item in view */
+
+	bool		**read;		/* [issue][article ordinal] */
+
+	struct state_mark *back;	/* continuation history */
+	size_t		 nback, backcap;
+
+	/*
+	 * Where the top of the view should be after the next layout: set by
+	 * ops that jump to a model position; the UI resolves it with
+	 * layout_find() and calls state_show_line().
+	 */
+	bool		 want;
+	enum layout_field want_field;
+	size_t		 want_index, want_off;
+
+	/* The model position at the top of the view (from the UI). */
+	enum layout_field top_field;
+	size_t		 top_index, top_off;
+
+	struct search	 search;	/* the last search of this issue */
+	size_t		 search_issue;
+	size_t		 hit;		/* current hit, or SIZE_MAX */
+
+	const char	*msg;		/* translated, or NULL */
+	char		 msgbuf[512];
+};
 
 static const struct state_opinfo {
 	const char	*name;
@@ -89,10 +135,10 @@ state_op_find(const char *name)
 	return OP_NONE;
 }
 
-static const struct issue *
+const struct issue *
 state_issue(const struct reader_state *st)
 {
-	return st->lib->issues[st->issue];
+	return library_get(st->lib, st->issue);
 }
 
 static size_t
@@ -139,9 +185,9 @@ state_is_read(const struct reader_state *st, size_t issue, size_t page,
 	const struct issue	*is;
 	size_t			 k;
 
-	if (issue >= st->lib->n)
+	if (issue >= library_count(st->lib) || st->read[issue] == NULL)
 		return false;
-	is = st->lib->issues[issue];
+	is = library_get(st->lib, issue);
 	k = state_ordinal(is, page, art);
 	return k < issue_narticles(is) && st->read[issue][k];
 }
@@ -232,6 +278,9 @@ state_mark_read(struct reader_state *st)
 
 	if (st->art >= state_narts(st, st->page))
 		return;
+	if (st->read[st->issue] == NULL)
+		st->read[st->issue] = xcalloc(issue_narticles(is) + 1,
+		    sizeof **st->read);
 	k = state_ordinal(is, st->page, st->art);
 	if (k < issue_narticles(is))
 		st->read[st->issue][k] = true;
@@ -259,49 +308,53 @@ state_msg(struct reader_state *st, const char *msg)
 	st->msg = msg;
 }
 
-void
-state_init(struct reader_state *st, const struct library *lib)
+struct reader_state *
+state_new(struct library *lib)
 {
-	size_t	i, n;
+	struct reader_state	*st = xcalloc(1, sizeof *st);
 
-	memset(st, 0, sizeof *st);
 	st->lib = lib;
 	st->toc_shown = true;
 	st->focus = STATE_FOCUS_TOC;
-	st->read = xcalloc(lib->n, sizeof *st->read);
-	for (i = 0; i < lib->n; i++) {
-		n = issue_narticles(lib->issues[i]);
-		st->read[i] = xcalloc(n > 0 ? n : 1, sizeof **st->read);
-	}
+	/* Each issue's marks are made when it is first opened. */
+	st->read = xcalloc(library_count(lib), sizeof *st->read);
+	library_pin(lib, 0);
 	search_init(&st->search);
 	st->hit = SIZE_MAX;
 	state_go(st, 0, 0);
 	st->toc_top = 0;	/* the page line above the first article too */
+	return st;
 }
 
 void
-state_clear(struct reader_state *st)
+state_free(struct reader_state *st)
 {
 	size_t	i;
 
-	if (st->read != NULL)
-		for (i = 0; i < st->lib->n; i++)
-			free(st->read[i]);
+	if (st == NULL)
+		return;
+	for (i = 0; i < library_count(st->lib); i++)
+		free(st->read[i]);
+	library_unpin(st->lib, st->issue);
 	free(st->read);
 	free(st->back);
 	search_clear(&st->search);
-	memset(st, 0, sizeof *st);
+	free(st);
 }
 
 void
-state_set_view(struct reader_state *st, size_t nlines, int rows,
-    int toc_rows)
+state_set_view(struct reader_state *st, size_t nlines, int rows)
 {
 	st->nlines = nlines;
 	st->rows = rows;
-	st->toc_rows = toc_rows;
 	if (st->line > state_max_line(st))
 		st->line = state_max_line(st);
+}
+
+void
+state_set_toc_rows(struct reader_state *st, int rows)
+{
+	st->toc_rows = rows;
 	state_toc_fix(st);
 }
 
@@ -311,6 +364,34 @@ state_set_line(struct reader_state *st, size_t line)
 	st->line = line;
 	if (st->line > state_max_line(st))
 		st->line = state_max_line(st);
+	st->want = false;
+}
+
+void
+state_set_narrow(struct reader_state *st, bool narrow)
+{
+	st->narrow = narrow;
+}
+
+bool
+state_want(const struct reader_state *st, enum layout_field *field,
+    size_t *index, size_t *off)
+{
+	if (!st->want)
+		return false;
+	*field = st->want_field;
+	*index = st->want_index;
+	*off = st->want_off;
+	return true;
+}
+
+void
+state_show_line(struct reader_state *st, size_t line)
+{
+	size_t	rows = st->rows > 0 ? (size_t)st->rows : 1;
+
+	if (line != SIZE_MAX && (line < st->line || line >= st->line + rows))
+		state_set_line(st, line > 2 ? line - 2 : 0);
 	st->want = false;
 }
 
@@ -398,19 +479,22 @@ state_go_issue(struct reader_state *st, int delta)
 {
 	long	i = (long)st->issue + delta;
 
-	if (st->lib->n == 1) {
+	if (library_count(st->lib) == 1) {
 		state_msg(st, _("only one issue is open"));
 		return 0;
 	}
 	if (i < 0)
 		i = 0;
-	if ((size_t)i >= st->lib->n)
-		i = (long)st->lib->n - 1;
+	if ((size_t)i >= library_count(st->lib))
+		i = (long)library_count(st->lib) - 1;
 	if ((size_t)i == st->issue) {
 		state_msg(st, delta > 0 ? _("already at the last issue") :
 		    _("already at the first issue"));
 		return 0;
 	}
+	/* The issue on screen stays parsed; the one left may go. */
+	library_pin(st->lib, (size_t)i);
+	library_unpin(st->lib, st->issue);
 	st->issue = (size_t)i;
 	st->nback = 0;
 	st->hit = SIZE_MAX;
@@ -598,6 +682,7 @@ state_toc_open(struct reader_state *st, size_t k)
 	size_t	page, art;
 	int	fl;
 
+	st->msg = NULL;
 	if (k >= state_toc_count(st))
 		return 0;
 	state_toc_item(st, k, &page, &art);
@@ -619,6 +704,7 @@ state_scroll(struct reader_state *st, bool toc, int delta)
 {
 	size_t	n, d = (size_t)(delta < 0 ? -delta : delta), max;
 
+	st->msg = NULL;
 	if (toc) {
 		n = state_toc_count(st);
 		if (delta < 0)
@@ -818,4 +904,93 @@ state_apply(struct reader_state *st, enum op op, int count)
 		return STATE_REDRAW;
 	}
 	return 0;
+}
+
+int
+state_set_focus(struct reader_state *st, enum state_focus focus)
+{
+	st->msg = NULL;
+	st->focus = focus;
+	return STATE_DRAW_ALL;
+}
+
+struct library *
+state_library(const struct reader_state *st)
+{
+	return st->lib;
+}
+
+size_t
+state_issue_index(const struct reader_state *st)
+{
+	return st->issue;
+}
+
+size_t
+state_page(const struct reader_state *st)
+{
+	return st->page;
+}
+
+size_t
+state_art(const struct reader_state *st)
+{
+	return st->art;
+}
+
+size_t
+state_line(const struct reader_state *st)
+{
+	return st->line;
+}
+
+enum state_focus
+state_focus(const struct reader_state *st)
+{
+	return st->focus;
+}
+
+bool
+state_toc_shown(const struct reader_state *st)
+{
+	return st->toc_shown;
+}
+
+size_t
+state_toc_sel(const struct reader_state *st)
+{
+	return st->toc_sel;
+}
+
+size_t
+state_toc_top(const struct reader_state *st)
+{
+	return st->toc_top;
+}
+
+size_t
+state_back_depth(const struct reader_state *st)
+{
+	return st->nback;
+}
+
+const char *
+state_message(const struct reader_state *st)
+{
+	return st->msg;
+}
+
+const char *
+state_query(const struct reader_state *st)
+{
+	return st->search.query;
+}
+
+const struct search *
+state_hits(const struct reader_state *st, size_t *hit)
+{
+	*hit = st->hit;
+	if (st->search.query == NULL || st->search_issue != st->issue)
+		return NULL;
+	return &st->search;
 }

@@ -65,63 +65,34 @@ enum state_focus {
 	STATE_FOCUS_READER
 };
 
-/* A place to come back to after following a continuation note. */
-struct state_mark {
-	size_t	issue, page, art, line;
-};
-
-struct reader_state {
-	const struct library *lib;	/* borrowed */
-	size_t		 issue, page, art;	/* the article shown */
-	size_t		 line;		/* first layout line in view */
-	size_t		 nlines;	/* lines of its layout (from the UI) */
-	int		 rows;		/* reader rows (from the UI) */
-	int		 toc_rows;	/* contents rows (from the UI) */
-
-	enum state_focus focus;
-	bool		 toc_shown;	/* the contents pane is wanted */
-	bool		 narrow;	/* one pane at a time (set by the UI) */
-	size_t		 toc_sel;	/* selected contents item */
-	size_t		 toc_top;	/* first contents item in view */
-
-	bool		**read;		/* [issue][article ordinal] */
-
-	struct state_mark *back;	/* continuation history */
-	size_t		 nback, backcap;
-
-	/*
-	 * Where the top of the view should be after the next layout: set by
-	 * ops that jump to a model position; the UI resolves it with
-	 * layout_find() and calls state_set_line().
-	 */
-	bool		 want;
-	enum layout_field want_field;
-	size_t		 want_index, want_off;
-
-	/* The model position at the top of the view (from the UI). */
-	enum layout_field top_field;
-	size_t		 top_index, top_off;
-
-	struct search	 search;	/* the last search of this issue */
-	size_t		 search_issue;
-	size_t		 hit;		/* current hit, or SIZE_MAX */
-
-	const char	*msg;		/* translated, or NULL */
-	char		 msgbuf[512];
-};
-
-/* Start at the first article of the first issue of LIB (borrowed). */
-void	state_init(struct reader_state *, const struct library *lib);
-void	state_clear(struct reader_state *);
+/*
+ * The reader's state is opaque: the UI reads it through the accessors
+ * below and changes it only through state_apply() and the few setters
+ * that hand in what the UI measured (sizes, the position at the top).
+ */
+struct reader_state;
 
 /*
- * Tell the state about the view: lines of the current article's layout
- * and the rows of the reader and contents panes. Clamps the positions.
+ * A state at the first article of the first issue of LIB (borrowed: it
+ * must outlive the state). Never NULL (allocation failure is fatal).
+ * Free with state_free().
  */
-void	state_set_view(struct reader_state *, size_t nlines, int rows,
-	    int toc_rows);
+struct reader_state *state_new(struct library *lib);
+void	state_free(struct reader_state *);
 
-/* Set the first line in view (after resolving st->want). */
+/*
+ * Tell the state about the reader pane: lines of the current article's
+ * layout and the rows in view. Clamps the positions.
+ */
+void	state_set_view(struct reader_state *, size_t nlines, int rows);
+
+/* Tell the state how many contents items are in view. */
+void	state_set_toc_rows(struct reader_state *, int rows);
+
+/* One pane at a time (a narrow terminal), as the UI decided. */
+void	state_set_narrow(struct reader_state *, bool narrow);
+
+/* Set the first line in view (clamped to the view). */
 void	state_set_line(struct reader_state *, size_t line);
 
 /* Record the model position shown at the top of the reader. */
@@ -129,9 +100,23 @@ void	state_set_top(struct reader_state *, enum layout_field field,
 	    size_t index, size_t off);
 
 /*
+ * A pending jump to a model position (after a search or a match): true
+ * with the position in *FIELD, *INDEX, *OFF. The UI finds its layout line
+ * and calls state_show_line().
+ */
+bool	state_want(const struct reader_state *, enum layout_field *field,
+	    size_t *index, size_t *off);
+
+/*
+ * Bring layout line LINE into view, two lines below the top when it was
+ * out of view, and end the pending jump. SIZE_MAX only ends it.
+ */
+void	state_show_line(struct reader_state *, size_t line);
+
+/*
  * Apply OP COUNT times (COUNT < 1 counts as 1). Returns STATE_* flags and
- * leaves a translated message for the message line in st->msg (NULL when
- * there is nothing to say). Never touches curses.
+ * leaves a translated message for the message line (state_message()).
+ * Never touches curses.
  */
 int	state_apply(struct reader_state *, enum op op, int count);
 
@@ -141,11 +126,41 @@ int	state_apply(struct reader_state *, enum op op, int count);
  */
 int	state_search(struct reader_state *, const char *query);
 
+/* Give FOCUS the focus (a click in a pane). Returns STATE_* flags. */
+int	state_set_focus(struct reader_state *, enum state_focus focus);
+
+/* Select contents item K and open it (a mouse click). */
+int	state_toc_open(struct reader_state *, size_t k);
+
+/* Scroll the pane under the pointer by DELTA lines (the mouse wheel). */
+int	state_scroll(struct reader_state *, bool toc, int delta);
+
+/* The library (borrowed), and the current issue and its index. */
+struct library *state_library(const struct reader_state *);
+const struct issue *state_issue(const struct reader_state *);
+size_t	state_issue_index(const struct reader_state *);
+
+/* The page and article shown (indexes into the issue), the top line. */
+size_t	state_page(const struct reader_state *);
+size_t	state_art(const struct reader_state *);
+size_t	state_line(const struct reader_state *);
+
 /* The article shown, or NULL when its page has none (borrowed). */
 const struct article *state_article(const struct reader_state *);
 
+/* Ordinal of the current article in its issue (0-based) and the total. */
+size_t	state_article_no(const struct reader_state *, size_t *total);
+
+/* Which pane has the focus; whether the contents pane is wanted. */
+enum state_focus state_focus(const struct reader_state *);
+bool	state_toc_shown(const struct reader_state *);
+
 /* Number of items in the contents pane of the current issue. */
 size_t	state_toc_count(const struct reader_state *);
+
+/* The selected contents item, and the first one in view. */
+size_t	state_toc_sel(const struct reader_state *);
+size_t	state_toc_top(const struct reader_state *);
 
 /*
  * The contents item K: its page in *PAGE, its article in *ART or
@@ -154,18 +169,25 @@ size_t	state_toc_count(const struct reader_state *);
 void	state_toc_item(const struct reader_state *, size_t k, size_t *page,
 	    size_t *art);
 
-/* Select contents item K and open it (a mouse click). */
-int	state_toc_open(struct reader_state *, size_t k);
-
-/* Scroll the pane under the pointer by DELTA lines (the mouse wheel). */
-int	state_scroll(struct reader_state *, bool toc, int delta);
-
 /* Has the article been opened? */
 bool	state_is_read(const struct reader_state *, size_t issue, size_t page,
 	    size_t art);
 
-/* Ordinal of the current article in its issue (0-based) and the total. */
-size_t	state_article_no(const struct reader_state *, size_t *total);
+/* Continuations followed that back (h, q) returns from. */
+size_t	state_back_depth(const struct reader_state *);
+
+/* What the last op or search had to say (translated), or NULL. */
+const char *state_message(const struct reader_state *);
+
+/* The last search's query (UTF-8), or NULL when there was none. */
+const char *state_query(const struct reader_state *);
+
+/*
+ * The hits of the last search when it ran on the current issue, with the
+ * current hit in *HIT (SIZE_MAX: none yet); NULL when it ran elsewhere or
+ * there was none. Borrowed until the next op.
+ */
+const struct search *state_hits(const struct reader_state *, size_t *hit);
 
 /* Action names for key bindings and help: "line-down"; NULL if none. */
 const char *state_op_name(enum op op);

@@ -96,13 +96,24 @@ cp page.txt "${RESET}${TITLE}name.txt"
 run "file name, --check" --check "${RESET}${TITLE}name.txt"
 run "file name, --dump=text" --dump=text "${RESET}${TITLE}name.txt"
 paper="${RESET}${RLO}人民日报"
-mkdir -p "lib/$paper/2024-01-01"
+mkdir -p "lib/$paper/2024-01-01" "lib/$paper/2024-01-02"
 cp page.txt "lib/$paper/2024-01-01/01.txt"
+printf '第01版：要闻\n\n标题\n\n　　正文。\n' >"lib/$paper/2024-01-02/01.txt"
 for mode in text outline json; do
 	run "folder name, --dump=$mode" --dump=$mode lib
 done
 run "folder name, --check" --check lib
-grep -q '人民日报' out || { echo "FAIL: the paper's name is lost"; fail=1; }
+# A name with a bidi override but no control character still names the
+# paper: the heading of each issue shows it, overridden no more.
+mkdir -p "lib2/${RLO}人民日报/2024-01-01" "lib2/${RLO}人民日报/2024-01-02"
+cp "lib/$paper/2024-01-01/01.txt" "lib2/${RLO}人民日报/2024-01-01/"
+cp "lib/$paper/2024-01-02/01.txt" "lib2/${RLO}人民日报/2024-01-02/"
+run "paper's name, --dump=text" --dump=text lib2
+grep -q '人民日报 2024-01-02' out || {
+	echo "FAIL: the paper's name is not in the issue's heading"; fail=1; }
+for mode in outline json; do
+	run "paper's name, --dump=$mode" --dump=$mode lib2
+done
 # Options that echo their value in an error.
 run "bad --encoding" --encoding="${TITLE}" --dump=text page.txt
 [ "$st" -eq 1 ] || { echo "FAIL: bad --encoding: exit $st"; fail=1; }

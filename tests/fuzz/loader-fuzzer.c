@@ -14,6 +14,7 @@
 
 #include "dump.h"
 #include "fuzz.h"
+#include "library.h"
 #include "loader.h"
 #include "model.h"
 
@@ -26,35 +27,40 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-/* Run one batch writer into memory and check what it wrote. */
+/* Run one batch writer into memory and check what it wrote, and its
+ * messages (what goes to standard error). */
 static void
-loader_fuzz_dump(const char *what, const struct library *lib, int mode,
+loader_fuzz_dump(const char *what, struct library *lib, int mode,
     bool terminal)
 {
-	FILE	*fp;
-	char	*out = NULL;
-	size_t	 len = 0;
+	FILE	*fp, *diag;
+	char	*out = NULL, *err = NULL;
+	size_t	 len = 0, elen = 0;
 
-	if ((fp = open_memstream(&out, &len)) == NULL)
+	if ((fp = open_memstream(&out, &len)) == NULL ||
+	    (diag = open_memstream(&err, &elen)) == NULL)
 		abort();
 	switch (mode) {
 	case 0:
-		dump_json(fp, lib);
+		dump_json(fp, diag, lib);
 		break;
 	case 1:
-		dump_text(fp, lib, 40, 0);
+		dump_text(fp, diag, lib, 40, 0);
 		break;
 	case 2:
-		dump_outline(fp, lib);
+		dump_outline(fp, diag, lib);
 		break;
 	default:
-		dump_check(fp, lib);
+		dump_check(fp, lib, NULL);
 		break;
 	}
 	fclose(fp);
+	fclose(diag);
 	if (terminal)
 		fuzz_check_output(what, out, len);
+	fuzz_check_output("messages", err, elen);
 	free(out);
+	free(err);
 }
 
 /* The bytes as a crawler article file (loader-dir.c). */
@@ -87,8 +93,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	fuzz_check_issue(is);
-	lib = library_new();
-	library_take_issue(lib, is);
+	lib = library_new(NULL);
+	library_set_cache_dir(lib, NULL);
+	library_add_issue(lib, is);
 	loader_fuzz_dump("--dump=json", lib, 0, false);
 	loader_fuzz_dump("--dump=text", lib, 1, true);
 	loader_fuzz_dump("--dump=outline", lib, 2, true);

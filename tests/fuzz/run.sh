@@ -21,7 +21,7 @@ bin=tests/fuzz/$name-libfuzzer
 [ -d "$corpus" ] || { echo "run.sh: no corpus $corpus" >&2; exit 2; }
 make -s "$bin" || exit 2
 scratch=$(mktemp -d) || exit 2
-trap 'rm -rf "$scratch"' EXIT
+trap 'rm -rf "$scratch" "$scratch.min"' EXIT
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 log=fuzz-$name.log
@@ -34,9 +34,23 @@ nice "$bin" $dict -max_total_time="$secs" -max_len=65536 -timeout=10 \
     >"$log" 2>&1
 status=$?
 grep -E '^(#[0-9]+.*(DONE|pulse)|stat::|Done )' "$log" | tail -n 8
-# Keep only what adds coverage to the checked-in corpus, after a crash
-# too (the crash file itself is not in the scratch corpus).
-"$bin" -merge=1 "$corpus" "$scratch" >>"$log" 2>&1
+# The corpus keeps its named inputs (seeds, what once crashed) and, of
+# the rest, old and new, only what adds coverage edges (hit counts and
+# comparisons left out, which keeps it small): after a crash too (the
+# crash file itself is not in the scratch corpus).
+min=$scratch.min
+mkdir "$min" || exit 2
+for f in "$corpus"/*; do
+	case ${f##*/} in
+	[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]*) ;;
+	*) cp "$f" "$min/" ;;
+	esac
+done
+"$bin" -merge=1 -use_counters=0 -use_cmp=0 "$min" "$corpus" "$scratch" \
+    >>"$log" 2>&1 &&
+    rm -f "$corpus"/[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]* &&
+    cp "$min"/* "$corpus/"
+rm -rf "$min"
 echo "run.sh: $name: $(ls "$corpus" | wc -l) inputs in $corpus"
 if [ "$status" -ne 0 ]; then
 	echo "run.sh: $name: the fuzzer stopped with status $status (see $log)"

@@ -16,7 +16,7 @@ mouse() {
 # The reader's position, the number before % on the status line.
 pos() { tui_screen | grep "article 1/2" | sed 's/.* \([0-9]*\)%.*/\1/'; }
 
-tui_start 80 24 "$TUI_DATA/long.txt"
+tui_start 120 24 "$TUI_DATA/long.txt"
 tui_wait "article 1/2"
 p0=$(pos)
 [ -n "$p0" ] || tui_fail "no position on the status line"
@@ -58,15 +58,19 @@ s=$(tui_status)
 $T kill-session -t t
 
 # A contents pane longer than the screen: the wheel over it moves its
-# selection three items a turn, and the pane follows (its first rows go),
-# while the article stays where it was.
-tui_start 80 8 "$top_srcdir/data/sample.txt"
+# selection three items a turn, and the pane follows (its first items
+# go; the heading of their page stays on the first row), while the
+# article stays where it was.
+tui_start 120 8 "$top_srcdir/data/sample.txt"
 tui_wait "article 1/10"
 tui_has "第1版 要闻"
+tui_screen | grep -q "^> 石板巷里" || tui_fail "first article not listed"
 mouse 65 5 3
 mouse 65 5 3
 tui_wait "第2版 综合"
-tui_lacks "第1版 要闻"
+tui_screen | grep -q "^> 石板巷里" && tui_fail "first item still listed"
+tui_screen | head -n 1 | grep -q "^第1版 要闻" ||
+    tui_fail "the page's heading left the first row"
 tui_has "■周晓岚 林一舟"
 tui_has "article 1/10"
 tui_keys q
