@@ -94,6 +94,27 @@ enum loader_limit {
 	LL_KICK_SERIES = 2,		/* first line ends with ① */
 	LL_KICK_TAG = 4,		/* second line ends with （栏目） */
 
+	/* Pass 0: pdftotext's shapes (loader-columns.c). */
+	LL_COL_MIN_LINES = 12,		/* fewer lines: a page as it is */
+	LL_COL_SHAPE_GAP = 3,		/* spaces between two columns side by
+					   side (-layout) ... */
+	LL_COL_GAP_PCT = 25,		/* ... on this share of the lines */
+	LL_COL_NARROW = 40,		/* a column's line (default mode) is
+					   no wider ... */
+	LL_COL_NARROW_PCT = 60,		/* ... on this share of the lines ... */
+	LL_COL_INDENT_PCT = 10,		/* ... and fewer are indented */
+	LL_COL_GAP = 2,			/* -layout: spaces that end a segment */
+	LL_COL_INDENT = 3,		/* a segment this near a column's left
+					   edge continues it */
+	LL_COL_MIN_INDENT = 2,		/* ... and this far right is indented */
+	LL_COL_ROW_GAP = 6,		/* rows a column may skip (other
+					   boxes' titles between its lines) */
+	LL_COL_DEPTH = 64,		/* reading-order cuts, nested */
+	LL_COL_TITLE_LINES = 5,		/* a block of this many lines or fewer
+					   without a clause mark: a headline */
+	LL_COL_SPACED = 3,		/* single spaces between CJK characters
+					   that make a line spaced out */
+
 	/* Pass 4: tails. The join of an open end A and a start B. */
 	LL_PAGE_HASH_BYTES = 200000,	/* bigger pages hash their pairs */
 	LL_JOIN_PAIR = 3,		/* the pair across the join is seen
@@ -143,6 +164,7 @@ struct loader_line {
 	size_t	 line;
 	bool	 indented;
 	int	 width;		/* columns, indent excluded */
+	int	 lead;		/* characters of space before text */
 };
 
 /* Where each paragraph of an article came from, for the tail pass. */
@@ -244,6 +266,24 @@ int		 loader_find_note(const char *s, bool *down, const char **ms,
 /* Append line L to B as a typesetter joins lines (nothing between CJK,
  * a space between Latin words, a hyphenated word put back together). */
 void		 loader_join(struct buf *b, const char *l);
+
+/* ------------------------------------------------------------------ */
+/* Pass 0: pdftotext's shapes (loader-columns.c). */
+
+enum loader_shape {
+	LOADER_SHAPE_PLAIN,	/* a page dump as it is */
+	LOADER_SHAPE_COLUMN,	/* pdftotext default: short lines, no indents */
+	LOADER_SHAPE_LAYOUT	/* pdftotext -layout: columns side by side */
+};
+
+/* The shape of the lines LN[0..N) of one page (text NULL: blank line). */
+enum loader_shape loader_columns_shape(const struct loader_line *ln,
+		    size_t n);
+/* Make the lines *LN[0..*N) of one page readable by pass 1: -layout
+ * columns read down, first lines of paragraphs marked indented, wide
+ * title lines set apart. May replace *LN (the old array and its texts
+ * are freed). Returns the shape seen. */
+enum loader_shape loader_columns_prepare(struct loader_line **ln, size_t *n);
 
 /* ------------------------------------------------------------------ */
 /* Pass 1: units (loader-unit.c). */

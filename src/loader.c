@@ -165,6 +165,24 @@ loader_build_pages(struct issue *is, struct loader_page *lp, const char *name,
 	}
 }
 
+/* Group the lines LN[0..N) (text NULL: a blank line) into units of LP. */
+static void
+loader_group_all(struct loader_page *lp, struct loader_line *ln, size_t n)
+{
+	size_t	a, b, i;
+
+	for (a = 0; a < n; a = b + 1) {
+		for (b = a; b < n && ln[b].text != NULL; b++)
+			;
+		if (b > a)
+			loader_group(lp, ln + a, b - a);
+		for (i = a; i < b; i++) {
+			free(ln[i].text);
+			ln[i].text = NULL;
+		}
+	}
+}
+
 /*
  * Parse the text of one page, which starts at line LINE0 of NAME.
  * Returns the line number after the page's last line end.
@@ -175,7 +193,7 @@ loader_split_page(struct issue *is, const char *text, size_t len,
 {
 	struct loader_page	 lp;
 	struct loader_line	*ln = NULL;
-	size_t			 nln = 0, lncap = 0, i, line = line0;
+	size_t			 nln = 0, lncap = 0, line = line0;
 	const char		*p = text, *end = text + len, *e;
 
 	memset(&lp, 0, sizeof lp);
@@ -199,25 +217,21 @@ loader_split_page(struct issue *is, const char *text, size_t len,
 			indented = true;
 		body = loader_skip_space(body);
 		clean_len = loader_trim_len(body, strlen(body));
+		util_grow(&ln, &lncap, nln + 1, sizeof *ln);
+		memset(&ln[nln], 0, sizeof *ln);
+		ln[nln].line = line;
 		if (clean_len > 0) {
-			util_grow(&ln, &lncap, nln + 1, sizeof *ln);
 			/* Keep the sanitised copy, trimmed in place. */
+			ln[nln].lead = (int)u8_mbsnlen((const uint8_t *)clean,
+			    body - clean);
 			memmove(clean, body, clean_len);
 			clean[clean_len] = '\0';
 			ln[nln].text = clean;
-			ln[nln].line = line;
 			ln[nln].indented = indented;
 			ln[nln].width = -1;	/* measured when needed */
-			nln++;
-		} else {
-			free(clean);
-			if (nln > 0) {
-				loader_group(&lp, ln, nln);
-				for (i = 0; i < nln; i++)
-					free(ln[i].text);
-				nln = 0;
-			}
-		}
+		} else
+			free(clean);		/* a blank line: text NULL */
+		nln++;
 		if (e >= end)
 			break;
 		if (*e == '\r' && e + 1 < end && e[1] == '\n')
@@ -225,11 +239,9 @@ loader_split_page(struct issue *is, const char *text, size_t len,
 		p = e + 1;
 		line++;
 	}
-	if (nln > 0) {
-		loader_group(&lp, ln, nln);
-		for (i = 0; i < nln; i++)
-			free(ln[i].text);
-	}
+	/* pdftotext's shapes made into lines pass 1 reads (loader-columns.c). */
+	loader_columns_prepare(&ln, &nln);
+	loader_group_all(&lp, ln, nln);
 	free(ln);
 	if (lp.n > 0)
 		loader_build_pages(is, &lp, name, first_page);

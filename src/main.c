@@ -6,6 +6,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <signal.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <limits.h>
@@ -14,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
 
@@ -23,6 +25,7 @@
 #include "dump.h"
 #include "i18n.h"
 #include "layout.h"
+#include "library.h"
 #include "loader.h"
 #include "model.h"
 #include "options.h"
@@ -192,10 +195,11 @@ main_print_settings(const struct settings *cf)
 	}
 }
 
+/* The scan's problems (catalogue-wide), for batch modes. */
 static void
-main_print_diags(const struct library *lib)
+main_print_scan_diags(const struct library *lib)
 {
-	size_t	i, j;
+	size_t	i;
 	char	*s;
 
 	for (i = 0; i < lib->diags.n; i++) {
@@ -203,17 +207,82 @@ main_print_diags(const struct library *lib)
 		fprintf(stderr, "%s: %s\n", progname, s);
 		free(s);
 	}
-	for (i = 0; i < lib->n; i++) {
-		const struct diag_list *dl = &lib->issues[i]->diags;
+}
 
-		for (j = 0; j < dl->n; j++) {
-			if (dl->v[j].severity < DIAG_WARNING)
-				continue;
-			s = diag_format(&dl->v[j]);
-			fprintf(stderr, "%s: %s\n", progname, s);
-			free(s);
-		}
+/*
+ * A long scan before the reader starts: its progress on the terminal
+ * (standard error) after MAIN_PROGRESS_MS, and Ctrl-C stops it (what was
+ * found so far is opened).
+ */
+#define MAIN_PROGRESS_MS	500
+
+struct main_scan {
+	const char	*path;
+	struct timespec	 t0;
+	bool		 shown;
+};
+
+static volatile sig_atomic_t main_interrupted;
+
+static void
+main_on_sigint(int sig)
+{
+	(void)sig;
+	main_interrupted = 1;
+}
+
+static bool
+main_progress(void *arg, size_t folders, size_t issues)
+{
+	struct main_scan	*ms = arg;
+	struct timespec		 now;
+	char			 c1[64], c2[64];
+
+	if (main_interrupted)
+		return true;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if ((now.tv_sec - ms->t0.tv_sec) * 1000L + (now.tv_nsec -
+	    ms->t0.tv_nsec) / 1000000L < MAIN_PROGRESS_MS ||
+	    !isatty(STDERR_FILENO))
+		return false;
+	snprintf(c1, sizeof c1, P_("%zu folder", "%zu folders", folders),
+	    folders);
+	snprintf(c2, sizeof c2, P_("%zu issue", "%zu issues", issues),
+	    issues);
+	fputc('\r', stderr);
+	/* TRANSLATORS: folders, issues. */
+	fprintf(stderr, _("%s: reading %s: %s, %s (Ctrl-C stops)"),
+	    progname, ms->path, c1, c2);
+	fputs("\033[K", stderr);
+	ms->shown = true;
+	return false;
+}
+
+/* Add PATH to LIB, with progress on the terminal; 0 or -1 (reported). */
+static int
+main_add(struct library *lib, const char *path)
+{
+	struct main_scan	 ms;
+	struct sigaction	 sa, old;
+	char			*cause;
+	int			 rv;
+
+	memset(&ms, 0, sizeof ms);
+	ms.path = path;
+	clock_gettime(CLOCK_MONOTONIC, &ms.t0);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = main_on_sigint;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old);
+	rv = library_add_path(lib, path, main_progress, &ms, &cause);
+	sigaction(SIGINT, &old, NULL);
+	if (ms.shown)
+		fputs("\r\033[K", stderr);
+	if (rv != 0) {
+		fprintf(stderr, "%s: %s: %s\n", progname, path, cause);
+		free(cause);
 	}
+	return rv;
 }
 
 /* Columns of a --grep line: --width, else the terminal's, else 80. */
@@ -263,7 +332,7 @@ main_grep_pattern(const char *arg)
 
 /* --grep over every issue of LIB: 0 a match, 1 none, 2 if STATUS. */
 static int
-main_grep(const struct library *lib, const struct options *opts,
+main_grep(struct library *lib, const struct options *opts,
     const char *pattern, bool variants, int status)
 {
 	struct dump_grep	 g;
@@ -274,8 +343,11 @@ main_grep(const struct library *lib, const struct options *opts,
 	    isatty(STDOUT_FILENO) && getenv("TERM") != NULL &&
 	    strcmp(getenv("TERM"), "dumb") != 0);
 	dump_grep_init(&g, pattern, main_grep_width(opts), color, variants);
-	for (i = 0; i < lib->n; i++)
-		dump_grep_issue(stdout, &g, lib->issues[i]);
+	/* Issue by issue through the cache: memory stays flat. */
+	for (i = 0; i < library_count(lib); i++) {
+		dump_grep_issue(stdout, &g, library_get(lib, i));
+		library_release(lib, i);
+	}
 	dump_grep_clear(&g);
 	if (main_close_stdout(0) != 0 || status != 0)
 		return 2;
@@ -461,12 +533,10 @@ main(int argc, char **argv)
 
 	memset(&lopts, 0, sizeof lopts);
 	lopts.encoding = opts.encoding;
-	lib = library_new();
+	lib = library_new(&lopts);
 	if (optind >= argc) {
 		path = cfg.library != NULL ? cfg.library : main_sample_path();
-		if (loader_load_path(path, &lopts, lib, &cause) != 0) {
-			fprintf(stderr, "%s: %s: %s\n", progname, path, cause);
-			free(cause);
+		if (main_add(lib, path) != 0) {
 			library_free(lib);
 			settings_clear(&cfg);
 			status = grep != NULL ? 2 : 1;
@@ -474,15 +544,10 @@ main(int argc, char **argv)
 			return status;
 		}
 	}
-	for (i = optind; i < argc; i++) {
-		if (loader_load_path(argv[i], &lopts, lib, &cause) != 0) {
-			fprintf(stderr, "%s: %s: %s\n", progname, argv[i],
-			    cause);
-			free(cause);
+	for (i = optind; i < argc; i++)
+		if (main_add(lib, argv[i]) != 0)
 			status = 1;
-		}
-	}
-	if (lib->n == 0) {
+	if (library_count(lib) == 0) {
 		library_free(lib);
 		settings_clear(&cfg);
 		if (grep != NULL) {
@@ -503,8 +568,7 @@ main(int argc, char **argv)
 	}
 
 	if (check) {
-		main_print_settings(&cfg);
-		if (dump_check(stdout, lib) != 0)
+		if (dump_check(stdout, lib, &cfg) != 0)
 			status = 1;
 		library_free(lib);
 		settings_clear(&cfg);
@@ -518,19 +582,21 @@ main(int argc, char **argv)
 
 	if (dump != DUMP_NONE) {
 		main_print_settings(&cfg);
-		main_print_diags(lib);
+		main_print_scan_diags(lib);
 		switch (dump) {
 		case DUMP_JSON:
-			dump_json(stdout, lib);
+			c = dump_json(stdout, stderr, lib);
 			break;
 		case DUMP_OUTLINE:
-			dump_outline(stdout, lib);
+			c = dump_outline(stdout, stderr, lib);
 			break;
 		default:
-			dump_text(stdout, lib, opts.width != 0 ? opts.width :
+			c = dump_text(stdout, stderr, lib, opts.width != 0 ? opts.width :
 			    80, opts.measure);
 			break;
 		}
+		if (c != 0)
+			status = 1;
 		library_free(lib);
 		settings_clear(&cfg);
 		return main_close_stdout(status);

@@ -228,37 +228,6 @@ article_move(struct article *dst, struct article *src)
 	memset(src, 0, sizeof *src);
 }
 
-struct library *
-library_new(void)
-{
-	struct library	*lib;
-
-	lib = xcalloc(1, sizeof *lib);
-	diag_list_init(&lib->diags);
-	return lib;
-}
-
-void
-library_free(struct library *lib)
-{
-	size_t	i;
-
-	if (lib == NULL)
-		return;
-	for (i = 0; i < lib->n; i++)
-		issue_free(lib->issues[i]);
-	free(lib->issues);
-	diag_list_clear(&lib->diags);
-	free(lib);
-}
-
-void
-library_take_issue(struct library *lib, struct issue *is)
-{
-	util_grow(&lib->issues, &lib->cap, lib->n + 1, sizeof *lib->issues);
-	lib->issues[lib->n++] = is;
-}
-
 void
 model_set(char **dst, const char *src)
 {

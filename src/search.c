@@ -7,8 +7,9 @@
  * struct search_text, whose units say which folded bytes belong to which
  * field. A query is folded the same way and found with memmem(); each
  * match is mapped back to its field and original offsets and kept as a
- * struct search_hit. The hit array is sorted by construction, so lookups
- * are binary searches.
+ * struct search_hit. The fold kept for hits has an offset map (four bytes
+ * a folded byte); one made only to count matches has none. The hit
+ * array is sorted by construction, so lookups are binary searches.
  *
  * Invariant: hits never overlap within one field (scanning resumes after
  * each match, and a match whose original span overlaps the previous one
@@ -40,8 +41,8 @@ struct search_unit {
 };
 
 struct search_text {
-	struct fold_buf		 buf;
-	bool			 map;
+	struct fold_buf		 buf;	/* every field, NUL after each */
+	bool			 map;	/* buf has its offset map */
 	struct search_unit	*u;
 	size_t			 n, cap;
 };
@@ -228,7 +229,10 @@ search_text_article(struct search_text *t, struct fold *f, size_t p,
 	}
 }
 
-/* Fold IS; MAP: with the offset map (hits), else for counting only. */
+/*
+ * Fold IS with F, the masthead too when FLAGS say so; MAP: with the
+ * offset map (for hits), else for counting only.
+ */
 static struct search_text *
 search_text_new(struct fold *f, const struct issue *is, unsigned flags,
     bool map)
@@ -273,7 +277,7 @@ search_add_hit(struct search *s, const struct search_text *t,
 	h->len = oe - os;
 }
 
-/* Every match of the folded query Q[0..QN) in T, as hits (T has a map). */
+/* Every match of the folded query Q[0..QN) in T (with map), as hits. */
 static void
 search_scan(struct search *s, const struct search_text *t, const char *q,
     size_t qn)

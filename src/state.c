@@ -5,7 +5,7 @@
  * message for the message line.
  *
  * Invariants kept after every call:
- * - issue < lib->n; page < npages unless the issue has no page; art <
+ * - issue < library_count(lib); page < npages unless the issue has no page; art <
  *   narts unless the page has no article (then nothing is shown);
  * - line <= the last line that still fills the view (0 when it all fits);
  * - toc_sel < state_toc_count(), and toc_top <= toc_sel < toc_top +
@@ -21,6 +21,7 @@
 
 #include "i18n.h"
 #include "util.h"
+#include "library.h"
 #include "model.h"
 #include "search.h"
 #include "state.h"
@@ -31,7 +32,7 @@ struct state_mark {
 };
 
 struct reader_state {
-	const struct library *lib;	/* borrowed */
+	struct library	*lib;		/* borrowed */
 	size_t		 issue, page, art;	/* the article shown */
 	size_t		 line;		/* first layout line in view */
 	size_t		 nlines;	/* lines of its layout (from the UI) */
@@ -137,7 +138,7 @@ state_op_find(const char *name)
 const struct issue *
 state_issue(const struct reader_state *st)
 {
-	return st->lib->issues[st->issue];
+	return library_get(st->lib, st->issue);
 }
 
 static size_t
@@ -184,9 +185,9 @@ state_is_read(const struct reader_state *st, size_t issue, size_t page,
 	const struct issue	*is;
 	size_t			 k;
 
-	if (issue >= st->lib->n)
+	if (issue >= library_count(st->lib) || st->read[issue] == NULL)
 		return false;
-	is = st->lib->issues[issue];
+	is = library_get(st->lib, issue);
 	k = state_ordinal(is, page, art);
 	return k < issue_narticles(is) && st->read[issue][k];
 }
@@ -277,6 +278,9 @@ state_mark_read(struct reader_state *st)
 
 	if (st->art >= state_narts(st, st->page))
 		return;
+	if (st->read[st->issue] == NULL)
+		st->read[st->issue] = xcalloc(issue_narticles(is) + 1,
+		    sizeof **st->read);
 	k = state_ordinal(is, st->page, st->art);
 	if (k < issue_narticles(is))
 		st->read[st->issue][k] = true;
@@ -305,19 +309,16 @@ state_msg(struct reader_state *st, const char *msg)
 }
 
 struct reader_state *
-state_new(const struct library *lib)
+state_new(struct library *lib)
 {
 	struct reader_state	*st = xcalloc(1, sizeof *st);
-	size_t			 i, n;
 
 	st->lib = lib;
 	st->toc_shown = true;
 	st->focus = STATE_FOCUS_TOC;
-	st->read = xcalloc(lib->n, sizeof *st->read);
-	for (i = 0; i < lib->n; i++) {
-		n = issue_narticles(lib->issues[i]);
-		st->read[i] = xcalloc(n > 0 ? n : 1, sizeof **st->read);
-	}
+	/* Each issue's marks are made when it is first opened. */
+	st->read = xcalloc(library_count(lib), sizeof *st->read);
+	library_pin(lib, 0);
 	search_init(&st->search);
 	st->hit = SIZE_MAX;
 	state_go(st, 0, 0);
@@ -332,9 +333,9 @@ state_free(struct reader_state *st)
 
 	if (st == NULL)
 		return;
-	if (st->read != NULL)
-		for (i = 0; i < st->lib->n; i++)
-			free(st->read[i]);
+	for (i = 0; i < library_count(st->lib); i++)
+		free(st->read[i]);
+	library_unpin(st->lib, st->issue);
 	free(st->read);
 	free(st->back);
 	search_clear(&st->search);
@@ -478,19 +479,22 @@ state_go_issue(struct reader_state *st, int delta)
 {
 	long	i = (long)st->issue + delta;
 
-	if (st->lib->n == 1) {
+	if (library_count(st->lib) == 1) {
 		state_msg(st, _("only one issue is open"));
 		return 0;
 	}
 	if (i < 0)
 		i = 0;
-	if ((size_t)i >= st->lib->n)
-		i = (long)st->lib->n - 1;
+	if ((size_t)i >= library_count(st->lib))
+		i = (long)library_count(st->lib) - 1;
 	if ((size_t)i == st->issue) {
 		state_msg(st, delta > 0 ? _("already at the last issue") :
 		    _("already at the first issue"));
 		return 0;
 	}
+	/* The issue on screen stays parsed; the one left may go. */
+	library_pin(st->lib, (size_t)i);
+	library_unpin(st->lib, st->issue);
 	st->issue = (size_t)i;
 	st->nback = 0;
 	st->hit = SIZE_MAX;
@@ -910,7 +914,7 @@ state_set_focus(struct reader_state *st, enum state_focus focus)
 	return STATE_DRAW_ALL;
 }
 
-const struct library *
+struct library *
 state_library(const struct reader_state *st)
 {
 	return st->lib;

@@ -77,7 +77,7 @@ struct reader_state;
  * must outlive the state). Never NULL (allocation failure is fatal).
  * Free with state_free().
  */
-struct reader_state *state_new(const struct library *lib);
+struct reader_state *state_new(struct library *lib);
 void	state_free(struct reader_state *);
 
 /*
@@ -136,7 +136,7 @@ int	state_toc_open(struct reader_state *, size_t k);
 int	state_scroll(struct reader_state *, bool toc, int delta);
 
 /* The library (borrowed), and the current issue and its index. */
-const struct library *state_library(const struct reader_state *);
+struct library *state_library(const struct reader_state *);
 const struct issue *state_issue(const struct reader_state *);
 size_t	state_issue_index(const struct reader_state *);
 

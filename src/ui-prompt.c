@@ -3,7 +3,9 @@
  * characters in, Backspace, Delete, Left/Right, Home/End, Ctrl-A/E/U/K,
  * Up/Down through the lines entered before, Enter to take the line, Esc,
  * Ctrl-G or Ctrl-C to cancel. The cursor is placed by the widths
- * ui_put() draws, and the line scrolls so that the cursor stays on it.
+ * ui_put() draws, and the line scrolls so that the cursor stays on it
+ * and, as long as the cursor allows, the end of the line too (a pasted
+ * query shows its end, where the typing goes on).
  */
 #include <config.h>
 
@@ -17,7 +19,7 @@
 #include "ui-input.h"
 #include "ui-view.h"
 
-#define UI_PROMPT_MAX	256	/* characters in the line */
+#define UI_PROMPT_MAX	1024	/* characters in the line */
 
 enum ui_edit_result {
 	UI_EDIT_MORE,
@@ -107,9 +109,9 @@ ui_prompt_draw(struct ui *u, const char *prompt, const struct ui_edit *e)
 
 	ui_blank(LINES - 1, 0, COLS, at);
 	px = ui_put(LINES - 1, 0, COLS, prompt, strlen(prompt), at);
-	/* Scroll so that the cursor stays on the line. */
+	/* Scroll: the end of the line in view, unless the cursor is not. */
 	while (start < e->cur &&
-	    ui_edit_width(e->buf, start, e->cur) > COLS - px - 1)
+	    ui_edit_width(e->buf, start, e->n) > COLS - px - 1)
 		start++;
 	buf_init(&b);
 	ui_edit_utf8(e->buf, start, e->n, &b);
@@ -280,10 +282,8 @@ ui_prompt(struct ui *u, const char *prompt)
 		return NULL;
 	buf_init(&out);
 	ui_edit_utf8(e.buf, 0, e.n, &out);
-	if (out.len == 0) {
-		buf_clear(&out);
-		return NULL;
-	}
+	if (out.len == 0)
+		return xstrdup("");
 	ui_history_add(u, out.data);
 	return buf_take(&out);
 }

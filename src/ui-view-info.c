@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "util.h"
 #include "diag.h"
+#include "library.h"
 #include "model.h"
 #include "state.h"
 #include "ui-text.h"
@@ -43,7 +44,7 @@ ui_info_enter(struct ui *u)
 	/* TRANSLATORS: issue i of n, pages, articles. */
 	ui_text_add(t, xasprintf(_("issue %zu of %zu, %s, %s"),
 	    state_issue_index(u->st) + 1,
-	    state_library(u->st)->n, c1, c2), 0);
+	    library_count(state_library(u->st)), c1, c2), 0);
 	for (i = 0; i < is->npages; i++) {
 		snprintf(c1, sizeof c1, P_("%zu article", "%zu articles",
 		    is->pages[i].narts), is->pages[i].narts);

@@ -144,8 +144,9 @@ void	ui_draw(struct ui *u);
 
 /*
  * Edit a line on the message row after PROMPT (ui-prompt.c). Returns the
- * UTF-8 text (caller frees), or NULL when cancelled or when the program
- * must stop (u->quit set then). Lines are kept in u->history.
+ * UTF-8 text (caller frees; "" when Enter was pressed on an empty line),
+ * or NULL when cancelled or when the program must stop (u->quit set
+ * then). Lines that are not empty are kept in u->history.
  */
 char	*ui_prompt(struct ui *u, const char *prompt);
 void	 ui_prompt_free(struct ui *u);

@@ -272,6 +272,7 @@ ui_update(struct ui *u, int flags)
 			u->stack[i].view->update(u, u->stack[i].data, flags);
 }
 
+/* The search prompt; an empty line repeats the last search, as in less. */
 static void
 ui_search(struct ui *u)
 {
@@ -280,7 +281,10 @@ ui_search(struct ui *u)
 	q = ui_prompt(u, "/");
 	if (q == NULL)
 		return;
-	ui_apply(u, state_search(u->st, q));
+	if (*q == '\0')
+		ui_apply(u, state_apply(u->st, OP_NEXT_MATCH, 1));
+	else
+		ui_apply(u, state_search(u->st, q));
 	free(q);
 }
 

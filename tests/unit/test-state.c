@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "library.h"
 #include "state.h"
 #include "tcheck.h"
 
@@ -72,8 +73,9 @@ main(void)
 	int			 fl, op;
 
 	TSTART();
-	lib = library_new();
-	library_take_issue(lib, make_issue("河畔的雪"));
+	lib = library_new(NULL);
+	library_set_cache_dir(lib, NULL);
+	library_add_issue(lib, make_issue("河畔的雪"));
 	st = state_new(lib);
 	CHECK(state_page(st) == 0 && state_art(st) == 0 &&
 	    state_focus(st) == STATE_FOCUS_TOC);
@@ -219,7 +221,7 @@ main(void)
 	state_free(st);
 
 	/* Two issues: > and < move between them and reset the search. */
-	library_take_issue(lib, make_issue("青石滩"));
+	library_add_issue(lib, make_issue("青石滩"));
 	st = state_new(lib);
 	state_search(st, "河畔");
 	fl = state_apply(st, OP_NEXT_ISSUE, 1);
