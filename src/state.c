@@ -320,6 +320,7 @@ state_new(struct library *lib)
 	st->read = xcalloc(library_count(lib), sizeof *st->read);
 	library_pin(lib, 0);
 	search_init(&st->search);
+	st->search.flags = SEARCH_MASTHEAD;
 	st->hit = SIZE_MAX;
 	state_go(st, 0, 0);
 	st->toc_top = 0;	/* the page line above the first article too */
@@ -494,6 +495,7 @@ state_go_issue(struct reader_state *st, int delta)
 	}
 	/* The issue on screen stays parsed; the one left may go. */
 	library_pin(st->lib, (size_t)i);
+	search_forget(&st->search, state_issue(st));
 	library_unpin(st->lib, st->issue);
 	st->issue = (size_t)i;
 	st->nback = 0;
@@ -723,7 +725,10 @@ state_scroll(struct reader_state *st, bool toc, int delta)
 	return STATE_DRAW_READER;
 }
 
-/* Go to hit I of the current search. */
+/*
+ * Go to hit I of the current search. A hit in the masthead, which the
+ * reader does not show, opens the info view, which does.
+ */
 static int
 state_go_hit(struct reader_state *st, size_t i)
 {
@@ -731,6 +736,8 @@ state_go_hit(struct reader_state *st, size_t i)
 	int			 fl = STATE_DRAW_READER;
 
 	st->hit = i;
+	if (h->field == LAYOUT_F_MASTHEAD)
+		return STATE_INFO | STATE_DRAW_ALL;
 	if (h->page != st->page || h->art != st->art)
 		fl = state_go(st, h->page, h->art);
 	st->want = true;
@@ -751,6 +758,40 @@ state_here(const struct reader_state *st, struct search_hit *at)
 	at->off = st->top_off;
 }
 
+/*
+ * QUERY is not in this issue: say so, and how many matches the other
+ * issues in memory hold, which S lists.
+ */
+static void
+state_not_found(struct reader_state *st, const char *query)
+{
+	const struct library_issue	*e;
+	size_t				 i, n, hits = 0, issues = 0;
+	char				 m[64], k[64];
+
+	for (i = 0; i < library_count(st->lib); i++) {
+		e = library_entry(st->lib, i);
+		if (i == st->issue || e->parsed == NULL)
+			continue;
+		n = search_count(&st->search, e->parsed, query);
+		hits += n;
+		issues += n > 0;
+	}
+	if (hits == 0) {
+		snprintf(st->msgbuf, sizeof st->msgbuf, _("not found: %s"),
+		    query);
+		st->msg = st->msgbuf;
+		return;
+	}
+	snprintf(m, sizeof m, P_("%zu match", "%zu matches", hits), hits);
+	snprintf(k, sizeof k, P_("%zu other issue", "%zu other issues",
+	    issues), issues);
+	/* TRANSLATORS: not found here: QUERY; 42 matches in 3 other issues. */
+	snprintf(st->msgbuf, sizeof st->msgbuf, _("not found here: %s; %s "
+	    "in %s (S lists them)"), query, m, k);
+	st->msg = st->msgbuf;
+}
+
 static int
 state_match(struct reader_state *st, bool forward, int count)
 {
@@ -768,7 +809,7 @@ state_match(struct reader_state *st, bool forward, int count)
 		st->hit = SIZE_MAX;
 	}
 	if (st->search.n == 0) {
-		state_msg(st, _("no match in this issue"));
+		state_not_found(st, st->search.query);
 		return 0;
 	}
 	while (count-- > 0) {
@@ -811,9 +852,7 @@ state_search(struct reader_state *st, const char *query)
 	st->search_issue = st->issue;
 	st->hit = SIZE_MAX;
 	if (st->search.n == 0) {
-		snprintf(st->msgbuf, sizeof st->msgbuf, _("not found: %s"),
-		    query);
-		st->msg = st->msgbuf;
+		state_not_found(st, query);
 		return STATE_DRAW_ALL;
 	}
 	state_here(st, &at);
@@ -978,6 +1017,14 @@ const char *
 state_message(const struct reader_state *st)
 {
 	return st->msg;
+}
+
+void
+state_set_variants(struct reader_state *st, bool on)
+{
+	search_set_variants(&st->search, on);
+	st->search_issue = SIZE_MAX;
+	st->hit = SIZE_MAX;
 }
 
 const char *

@@ -179,6 +179,12 @@ size_t	state_back_depth(const struct reader_state *);
 /* What the last op or search had to say (translated), or NULL. */
 const char *state_message(const struct reader_state *);
 
+/*
+ * Fold Traditional and Simplified characters in searches (the
+ * fold-variants setting; on by default). The next n searches again.
+ */
+void	state_set_variants(struct reader_state *, bool on);
+
 /* The last search's query (UTF-8), or NULL when there was none. */
 const char *state_query(const struct reader_state *);
 

@@ -60,6 +60,7 @@
 #include "text.h"
 #include "state.h"
 #include "options.h"
+#include "settings.h"
 #include "ui.h"
 #include "ui-input.h"
 #include "ui-probe.h"
@@ -694,6 +695,7 @@ ui_run(struct library *lib, const struct options *opts)
 		ui_message(&u, true, _("locale %s cannot show Chinese: try "
 		    "LANG=C.UTF-8"), nl_langinfo(CODESET));
 	u.st = state_new(lib);
+	state_set_variants(u.st, opts->settings->fold_variants != 0);
 	ui_panes_init(&u);
 	ui_paste(true);
 	ui_loop(&u);

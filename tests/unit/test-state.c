@@ -63,6 +63,54 @@ hits_of(const struct reader_state *st)
 	return s != NULL ? s->n : 0;
 }
 
+/*
+ * A match in the masthead opens the info view (which shows it) and moves
+ * nothing; n goes on to the articles. fold-variants off: Traditional and
+ * Simplified differ.
+ */
+static void
+test_masthead(void)
+{
+	struct library		*lib = library_new(NULL);
+	struct issue		*is = make_issue("滿洲裏口岸");
+	struct reader_state	*st;
+	const struct search	*s;
+	size_t			 hit;
+	int			 fl;
+
+	issue_add_masthead(is, "河畔晚报");
+	issue_add_masthead(is, "满洲里版");
+	library_add_issue(lib, is);
+	st = state_new(lib);
+	state_set_top(st, LAYOUT_F_NONE, 0, 0);
+	fl = state_search(st, "晚报");
+	s = state_hits(st, &hit);
+	CHECK((fl & STATE_INFO) && s != NULL && hit == 0 &&
+	    s->hits[0].field == LAYOUT_F_MASTHEAD && s->hits[0].index == 0);
+	CHECK(state_page(st) == 0 && state_art(st) == 0);
+	fl = state_search(st, "满洲里");
+	s = state_hits(st, &hit);
+#ifdef HAVE_OPENCC
+	CHECK(s != NULL && s->n == 3);	/* the masthead, pages 1 and 2 */
+#endif
+	/* From the top of the first article: its paragraph comes first. */
+	CHECK(s != NULL && s->hits[hit].field == LAYOUT_F_PARA);
+	fl = state_apply(st, OP_PREV_MATCH, 1);
+	s = state_hits(st, &hit);
+	CHECK((fl & STATE_INFO) && s != NULL && s->hits[hit].field ==
+	    LAYOUT_F_MASTHEAD);
+	fl = state_apply(st, OP_NEXT_MATCH, 1);
+	s = state_hits(st, &hit);
+	CHECK(!(fl & STATE_INFO) && s != NULL && s->hits[hit].field ==
+	    LAYOUT_F_PARA);
+	state_set_variants(st, false);
+	state_search(st, "满洲里");
+	s = state_hits(st, &hit);
+	CHECK(s != NULL && s->n == 1);	/* the masthead only */
+	state_free(st);
+	library_free(lib);
+}
+
 int
 main(void)
 {
@@ -229,6 +277,9 @@ main(void)
 	    state_page(st) == 0);
 	fl = state_apply(st, OP_NEXT_MATCH, 1);
 	CHECK(fl == 0 && state_message(st) != NULL);	/* no 河畔 in issue 2 */
+	/* ... but issue 1, in memory, has: the message counts its hits. */
+	CHECK(state_message(st) != NULL && strstr(state_message(st),
+	    "in 1 other issue (S lists them)") != NULL);
 	fl = state_apply(st, OP_NEXT_ISSUE, 1);
 	CHECK(fl == 0 && state_message(st) != NULL);
 	state_apply(st, OP_PREV_ISSUE, 1);
@@ -244,5 +295,6 @@ main(void)
 	CHECK(state_op_find("no-such-action") == OP_NONE);
 
 	library_free(lib);
+	test_masthead();
 	return TDONE();
 }
