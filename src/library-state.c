@@ -396,7 +396,7 @@ library_state_recent(struct library_state *ls, struct position **out)
 		return 0;
 	sqlite3_bind_int(st, 1, LIBRARY_STATE_RECENT);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		util_grow(out, &cap, n + 1, sizeof **out);
+		*out = util_grow(*out, &cap, n + 1, sizeof **out);
 		memset(&(*out)[n], 0, sizeof **out);
 		library_state_column_key(st, 0, &(*out)[n]);
 		library_state_column_pos(st, 2, &(*out)[n], true);
@@ -438,7 +438,7 @@ library_state_reads(struct library_state *ls, const struct position *key,
 		return 0;
 	library_state_bind_key(st, key);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		util_grow(out, &cap, n + 1, sizeof **out);
+		*out = util_grow(*out, &cap, n + 1, sizeof **out);
 		(*out)[n] = *key;
 		library_state_column_pos(st, 0, &(*out)[n], false);
 		(*out)[n].field = ARTICLE_F_NONE;
@@ -567,7 +567,7 @@ library_state_bookmarks(struct library_state *ls,
 	if (st == NULL)
 		return 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		util_grow(out, &cap, n + 1, sizeof **out);
+		*out = util_grow(*out, &cap, n + 1, sizeof **out);
 		b = &(*out)[n++];
 		memset(b, 0, sizeof *b);
 		b->id = sqlite3_column_int64(st, 0);
