@@ -16,6 +16,7 @@
 #include <unistr.h>
 
 #include "util.h"
+#include "ui-input.h"
 #include "ui-view.h"
 
 #define UI_PROMPT_MAX	1024	/* characters in the line */
@@ -168,10 +169,6 @@ static enum ui_edit_result
 ui_edit_fkey(struct ui *u, struct ui_edit *e, int k)
 {
 	switch (k) {
-	case KEY_RESIZE:
-		ui_resize(u);
-		ui_draw(u);
-		break;
 	case KEY_LEFT:
 		e->cur -= e->cur > 0;
 		break;
@@ -200,9 +197,29 @@ ui_edit_fkey(struct ui *u, struct ui_edit *e, int k)
 	return UI_EDIT_MORE;
 }
 
+/*
+ * What is not typed: a resize, a late answer, Ctrl-Z, the mouse, and
+ * pasted text, which is text (its line breaks blanks). True if KEY was.
+ */
+static bool
+ui_edit_other(struct ui *u, struct ui_edit *e, int key)
+{
+	if (ui_handle(u, key))
+		ui_draw(u);
+	else if (key & UI_PASTED) {
+		key &= ~UI_PASTED;
+		ui_edit_insert(e, key == '\r' || key == '\n' ? ' ' :
+		    (wchar_t)key);
+	} else if (key != UI_KEY_MOUSE)
+		return false;
+	return true;
+}
+
 static enum ui_edit_result
 ui_edit_key(struct ui *u, struct ui_edit *e, int key)
 {
+	if (ui_edit_other(u, e, key))
+		return UI_EDIT_MORE;
 	if (UI_IS_FKEY(key))
 		return ui_edit_fkey(u, e, key & ~0x1000000);
 	switch (key) {

@@ -104,6 +104,7 @@ struct ui {
 	bool			 msg_error;
 	char			*history[UI_HISTORY];
 	size_t			 nhistory;
+	struct keyseq_event	 mouse;		/* the last mouse report */
 	int			 status;	/* exit status */
 	bool			 quit;
 };
@@ -129,6 +130,13 @@ void	ui_push(struct ui *u, const struct ui_view *view);
 
 /* Pop the top view; the panes at the bottom stay. */
 void	ui_pop(struct ui *u);
+
+/*
+ * What ui_getkey() returns besides keys: a resize, Ctrl-Z (the program
+ * stops until fg), a late answer from the terminal. Acts on KEY and
+ * returns true when it was one of those.
+ */
+bool	ui_handle(struct ui *u, int key);
 
 /* Lay out the frames again for the terminal's size, and draw. */
 void	ui_resize(struct ui *u);
