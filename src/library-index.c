@@ -581,7 +581,8 @@ library_index_prune(struct library_index *ix, struct library *lib,
 			if (!library_index_under(k, klen, abs) ||
 			    library_index_kept(k, klen, keep, nkeep))
 				continue;
-			util_grow(&gone, &gonecap, ngone + 1, sizeof *gone);
+			gone = util_grow(gone, &gonecap, ngone + 1,
+			    sizeof *gone);
 			buf_init(&gone[ngone]);
 			buf_add(&gone[ngone++], k, klen);
 		}
