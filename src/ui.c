@@ -553,12 +553,24 @@ ui_key(struct ui *u, int key, int *count)
 	*count = 0;
 }
 
+/* The reading state's file went aside while in use: say so. */
+static void
+ui_store_note(struct ui *u)
+{
+	char	*note = library_state_take_note(u->store);
+
+	if (note != NULL)
+		ui_message(u, true, "%s", note);
+	free(note);
+}
+
 static void
 ui_loop(struct ui *u)
 {
 	int	key, count = 0;
 
 	while (!u->quit) {
+		ui_store_note(u);
 		ui_draw(u);
 		if (!ui_getkey(u, &key))
 			break;
