@@ -183,20 +183,14 @@ loader_group_all(struct loader_page *lp, struct loader_line *ln, size_t n)
 	}
 }
 
-/*
- * Parse the text of one page, which starts at line LINE0 of NAME.
- * Returns the line number after the page's last line end.
- */
-static size_t
-loader_split_page(struct issue *is, const char *text, size_t len,
-    const char *name, size_t line0, bool first_page)
+size_t
+loader_read_lines(const char *text, size_t len, size_t line0,
+    struct loader_line **lnp, size_t *np)
 {
-	struct loader_page	 lp;
 	struct loader_line	*ln = NULL;
 	size_t			 nln = 0, lncap = 0, line = line0;
 	const char		*p = text, *end = text + len, *e;
 
-	memset(&lp, 0, sizeof lp);
 	for (;;) {
 		size_t	 n, clean_len, changed;
 		char	*clean;
@@ -239,6 +233,25 @@ loader_split_page(struct issue *is, const char *text, size_t len,
 		p = e + 1;
 		line++;
 	}
+	*lnp = ln;
+	*np = nln;
+	return line;
+}
+
+/*
+ * Parse the text of one page, which starts at line LINE0 of NAME.
+ * Returns the line number after the page's last line end.
+ */
+static size_t
+loader_split_page(struct issue *is, const char *text, size_t len,
+    const char *name, size_t line0, bool first_page)
+{
+	struct loader_page	 lp;
+	struct loader_line	*ln;
+	size_t			 nln, line;
+
+	memset(&lp, 0, sizeof lp);
+	line = loader_read_lines(text, len, line0, &ln, &nln);
 	/* pdftotext's shapes made into lines pass 1 reads (loader-columns.c). */
 	loader_columns_prepare(&ln, &nln);
 	loader_group_all(&lp, ln, nln);
