@@ -85,12 +85,14 @@ loader_head_date(const char *s)
 	if (loader_nchars(s) > LL_HEAD_DATE_MAX || strstr(s, "，") != NULL ||
 	    strstr(s, "。") != NULL)
 		return NULL;
-	for (p = s; *p != '\0'; p++)
+	for (p = s; *p != '\0'; p++) {
+		len = -1;	/* %n is set only when 日 matched */
 		if (*p >= '0' && *p <= '9' && (p == s || p[-1] < '0' ||
 		    p[-1] > '9') && sscanf(p, "%4d年%d月%d日%n", &y, &m, &d,
-		    &len) == 3 && y >= 1800 && m >= 1 && m <= 12 && d >= 1 &&
-		    d <= 31)
+		    &len) == 3 && len > 0 && y >= 1800 && m >= 1 && m <= 12 &&
+		    d >= 1 && d <= 31)
 			break;
+	}
 	if (*p == '\0')
 		return NULL;
 	wk = strstr(s, "星期");

@@ -109,10 +109,10 @@ enum loader_limit {
 	LL_COL_DROPPED = 3,		/* ... and this many paragraphs show a
 					   dropped indent */
 	LL_COL_GAP = 2,			/* -layout: spaces that end a segment */
-	LL_COL_INDENT = 3,		/* a segment this near a column's left
+	LL_COL_INDENT = 5,		/* a segment this near a column's left
 					   edge continues it */
 	LL_COL_MIN_INDENT = 2,		/* ... and this far right is indented */
-	LL_COL_ROW_GAP = 6,		/* rows a column may skip (other
+	LL_COL_ROW_GAP = 3,		/* rows a column may skip (other
 					   boxes' titles between its lines) */
 	LL_COL_DEPTH = 64,		/* reading-order cuts, nested */
 	LL_COL_SPACED = 3,		/* single spaces between CJK characters
