@@ -226,6 +226,15 @@ loader_columns_overlap(int a0, int a1, int b0, int b1)
 	return a0 < b1 && b0 < a1;
 }
 
+/* Can segment S go on column C: its left edge the column's, give or
+ * take an indent, and no wider? */
+static bool
+loader_columns_fits(const struct loader_col *c, const struct loader_seg *s)
+{
+	return abs(s->start - c->left) <= LL_COL_INDENT &&
+	    s->end <= c->right + LL_COL_INDENT + 1;
+}
+
 /*
  * Put segment K (on row ROW) into a column: the open column whose left
  * edge it shares within an indent and whose last line is near, else a
@@ -254,8 +263,7 @@ loader_columns_place(struct loader_col **cols, size_t *ncols, size_t *cap,
 		    s->end))
 			continue;
 		d = abs(s->start - c->left);
-		if (d <= LL_COL_INDENT && s->end <= c->right +
-		    LL_COL_INDENT + 1 && d < bestd) {
+		if (loader_columns_fits(c, s) && d < bestd) {
 			bestd = d;
 			best = i;
 		}
@@ -430,7 +438,9 @@ loader_columns_layout(struct loader_line *ln, size_t n,
 			memset(&o[no], 0, sizeof *o);
 			o[no].text = s->text;
 			o[no].line = ln[s->row].line;
-			o[no].indented = s->start - c->left >= LL_COL_MIN_INDENT;
+			/* An indent, not a line set in the middle. */
+			o[no].indented = s->start - c->left >= LL_COL_MIN_INDENT &&
+			    s->start - c->left <= LL_COL_INDENT;
 			o[no].width = -1;
 			s->text = NULL;
 			no++;
@@ -450,7 +460,8 @@ loader_columns_layout(struct loader_line *ln, size_t n,
 }
 
 enum loader_shape
-loader_columns_prepare(struct loader_line **ln, size_t *n)
+loader_columns_prepare(struct loader_line **ln, size_t *n,
+    const struct loader_report *rp)
 {
 	struct loader_line	*o = NULL;
 	size_t			 no = 0, i;
@@ -468,6 +479,6 @@ loader_columns_prepare(struct loader_line **ln, size_t *n)
 		*ln = o;
 		*n = no;
 	}
-	loader_flow_page(ln, n, shape == LOADER_SHAPE_LAYOUT);
+	loader_flow_page(ln, n, shape == LOADER_SHAPE_LAYOUT, rp);
 	return shape;
 }

@@ -39,6 +39,7 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
+#include "i18n.h"
 #include "loader-int.h"
 
 #define LOADER_FLOW_NONE	((size_t)-1)
@@ -66,6 +67,8 @@ struct loader_flow_item {
 	bool	 hard_open;	/* ... and ends without a stop: it does */
 	size_t	 next;		/* the block that continues it */
 	size_t	 prev;
+	bool	 far;		/* its part before is not the block before
+				   it: a doubtful join */
 	bool	 done;		/* written out */
 };
 
@@ -77,6 +80,7 @@ struct loader_flow {
 	size_t			 nit;
 	size_t			 itcap;
 	bool			 known_indents;	/* -layout: indents seen */
+	const struct loader_report *rp;		/* notes go there; or NULL */
 };
 
 /* ------------------------------------------------------------------ */
@@ -432,10 +436,10 @@ loader_flow_front(const struct loader_line *ln, size_t a, size_t b, int m)
 {
 	size_t	i;
 
-	for (i = a; i < b && loader_flow_bare(ln[i].text) &&
-	    !loader_is_closed(ln[i].text) &&
+	for (i = a; i < b && !loader_is_closed(ln[i].text) &&
 	    (ln[i].width > m + LL_FLOW_TITLE_WIDE ||
-	    ln[i].width < m - LL_FLOW_TITLE_NARROW); i++)
+	    ln[i].width < m - LL_FLOW_TITLE_NARROW) &&
+	    loader_flow_bare(ln[i].text); i++)
 		;
 	return i < b ? i - a : 0;
 }
@@ -544,6 +548,7 @@ loader_flow_link(struct loader_flow *fl)
 			if (c != LOADER_FLOW_NONE) {
 				fl->it[c].next = k;
 				it->prev = c;
+				it->far = c + 1 != k;
 			}
 		}
 		if (it->open)
@@ -587,6 +592,18 @@ loader_flow_put_rest(struct loader_flow_out *out, const char *text)
 	l->text = b.data;
 }
 
+/* A note: unit U continues the paragraph written last, from afar. */
+static void
+loader_flow_note_far(const struct loader_flow *fl,
+    const struct loader_flow_out *out, const struct loader_flow_unit *u)
+{
+	if (fl->rp == NULL || fl->rp->dl == NULL)
+		return;
+	diag_add(fl->rp->dl, DIAG_NOTE, fl->rp->name, u->line, 0,
+	    _("taken as the rest of the paragraph at line %zu, across other "
+	    "text (a doubtful join)"), out->o[out->n - 2].line);
+}
+
 /* Write the chain that starts at block K. */
 static void
 loader_flow_emit(struct loader_flow *fl, size_t k, struct loader_flow_out *out)
@@ -601,9 +618,11 @@ loader_flow_emit(struct loader_flow *fl, size_t k, struct loader_flow_out *out)
 		it->done = true;
 		for (i = 0; i < it->nu; i++) {
 			u = &fl->u[it->u0 + i];
-			if (i == 0 && rest)
+			if (i == 0 && rest) {
+				if (it->far)
+					loader_flow_note_far(fl, out, u);
 				loader_flow_put_rest(out, u->text);
-			else {
+			} else {
 				loader_flow_put(out, u->text, u->line,
 				    u->kind == LF_START);
 				u->text = NULL;
@@ -629,7 +648,8 @@ loader_flow_order(struct loader_flow *fl, struct loader_flow_out *out)
 }
 
 void
-loader_flow_page(struct loader_line **lnp, size_t *np, bool known_indents)
+loader_flow_page(struct loader_line **lnp, size_t *np, bool known_indents,
+    const struct loader_report *rp)
 {
 	struct loader_line	*ln = *lnp;
 	struct loader_flow	 fl;
@@ -640,6 +660,7 @@ loader_flow_page(struct loader_line **lnp, size_t *np, bool known_indents)
 	memset(&fl, 0, sizeof fl);
 	memset(&out, 0, sizeof out);
 	fl.known_indents = known_indents;
+	fl.rp = rp;
 	head = loader_head_take(ln, n);
 	if (head != NULL)
 		loader_flow_put(&out, head, n > 0 ? ln[0].line : 1, false);

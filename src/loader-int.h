@@ -320,7 +320,14 @@ size_t		 loader_read_lines(const char *text, size_t len, size_t line0,
 enum loader_shape {
 	LOADER_SHAPE_PLAIN,	/* a page dump as it is */
 	LOADER_SHAPE_COLUMN,	/* pdftotext default: short lines, no indents */
-	LOADER_SHAPE_LAYOUT	/* pdftotext -layout: columns side by side */
+	LOADER_SHAPE_LAYOUT,	/* pdftotext -layout: columns side by side */
+	LOADER_NSHAPES
+};
+
+/* Where pass 0 says what it did: the diagnostics, the file. */
+struct loader_report {
+	struct diag_list	*dl;
+	const char		*name;
 };
 
 /* The shape of the lines LN[0..N) of one page (text NULL: blank line). */
@@ -330,14 +337,17 @@ enum loader_shape loader_columns_shape(struct loader_line *ln,
  * columns read down, then column lines read into paragraphs
  * (loader_flow_page). May replace *LN (the old array and its texts are
  * freed). Returns the shape seen. */
-enum loader_shape loader_columns_prepare(struct loader_line **ln, size_t *n);
+enum loader_shape loader_columns_prepare(struct loader_line **ln, size_t *n,
+		    const struct loader_report *rp);
 /* Read the column lines *LN[0..*N) of one page (blank lines between
  * blocks) into a page dump: one paragraph or title a line, first lines
  * of paragraphs indented, blank lines between, the blocks of each
  * article in reading order (loader-flow.c). KNOWN_INDENTS: the lines'
- * .indented says where paragraphs start (-layout). Replaces *LN. */
+ * .indented says where paragraphs start (-layout). Replaces *LN. A
+ * paragraph joined with a part that is not next to it is a note in RP
+ * (may be NULL). */
 void		 loader_flow_page(struct loader_line **ln, size_t *n,
-		    bool known_indents);
+		    bool known_indents, const struct loader_report *rp);
 /* How many paragraphs of LN[0..N) start inside a block short by an
  * indent, after a line ending a sentence (pdftotext dropped their
  * indent)? Measures the lines' widths. */

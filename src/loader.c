@@ -244,16 +244,20 @@ loader_read_lines(const char *text, size_t len, size_t line0,
  */
 static size_t
 loader_split_page(struct issue *is, const char *text, size_t len,
-    const char *name, size_t line0, bool first_page)
+    const char *name, size_t line0, bool first_page,
+    enum loader_shape *shape)
 {
 	struct loader_page	 lp;
 	struct loader_line	*ln;
+	struct loader_report	 rp;
 	size_t			 nln, line;
 
 	memset(&lp, 0, sizeof lp);
 	line = loader_read_lines(text, len, line0, &ln, &nln);
 	/* pdftotext's shapes made into lines pass 1 reads (loader-columns.c). */
-	loader_columns_prepare(&ln, &nln);
+	rp.dl = &is->diags;
+	rp.name = name;
+	*shape = loader_columns_prepare(&ln, &nln, &rp);
 	loader_group_all(&lp, ln, nln);
 	free(ln);
 	if (lp.n > 0)
@@ -262,25 +266,49 @@ loader_split_page(struct issue *is, const char *text, size_t len,
 	return line;
 }
 
+/* Say how many pages of NAME were read in pdftotext's shapes (COUNT by
+ * shape). */
+static void
+loader_shape_notes(struct issue *is, const char *name, const size_t *count)
+{
+	if (count[LOADER_SHAPE_COLUMN] > 0)
+		diag_add(&is->diags, DIAG_NOTE, name, 0, 0,
+		    P_("%zu page read as pdftotext output: one column of "
+		    "lines, paragraph indents dropped",
+		    "%zu pages read as pdftotext output: one column of "
+		    "lines, paragraph indents dropped",
+		    count[LOADER_SHAPE_COLUMN]), count[LOADER_SHAPE_COLUMN]);
+	if (count[LOADER_SHAPE_LAYOUT] > 0)
+		diag_add(&is->diags, DIAG_NOTE, name, 0, 0,
+		    P_("%zu page read as pdftotext -layout output: columns "
+		    "side by side", "%zu pages read as pdftotext -layout "
+		    "output: columns side by side",
+		    count[LOADER_SHAPE_LAYOUT]), count[LOADER_SHAPE_LAYOUT]);
+}
+
 void
 loader_parse_text(struct issue *is, const char *text, size_t len,
     const char *name)
 {
-	const char	*p = text, *end = text + len, *ff;
-	size_t		 line = 1;
-	bool		 first = is->npages == 0;
+	const char		*p = text, *end = text + len, *ff;
+	size_t			 line = 1, count[LOADER_NSHAPES] = { 0 };
+	bool			 first = is->npages == 0;
+	enum loader_shape	 shape;
 
 	while (p <= end) {
 		ff = memchr(p, '\f', end - p);
 		if (ff == NULL)
 			ff = end;
-		line = loader_split_page(is, p, ff - p, name, line, first);
+		line = loader_split_page(is, p, ff - p, name, line, first,
+		    &shape);
+		count[shape]++;
 		if (is->npages > 0)
 			first = false;
 		if (ff == end)
 			break;
 		p = ff + 1;
 	}
+	loader_shape_notes(is, name, count);
 	loader_link_pages(is);
 }
 

@@ -7,7 +7,8 @@
  *	each page's lines and prints the lines it hands to pass 1: a line
  *	marked indented starts with 　　, a blank line stays blank, pages
  *	are separated by form feeds. The shape of each page goes to stderr,
- *	one word a page (plain, column, layout).
+ *	one word a page (plain, column, layout), then the pass's notes
+ *	("LINE: message", lines counted from the page's first).
  *
  * Exit status 0, or 99 when FILE cannot be read.
  */
@@ -17,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "loader-int.h"
 
 static const char *const shape_names[] = { "plain", "column", "layout" };
@@ -28,9 +30,16 @@ print_page(const char *text, size_t len)
 	size_t			 n, i;
 	enum loader_shape	 shape;
 
+	struct diag_list	 dl;
+	struct loader_report	 rp = { &dl, "-" };
+
+	diag_list_init(&dl);
 	loader_read_lines(text, len, 1, &ln, &n);
-	shape = loader_columns_prepare(&ln, &n);
+	shape = loader_columns_prepare(&ln, &n, &rp);
 	fprintf(stderr, "%s\n", shape_names[shape]);
+	for (i = 0; i < dl.n; i++)
+		fprintf(stderr, "%zu: %s\n", dl.v[i].line, dl.v[i].message);
+	diag_list_clear(&dl);
 	for (i = 0; i < n; i++) {
 		if (ln[i].text != NULL)
 			printf("%s%s", ln[i].indented ? "\xe3\x80\x80\xe3\x80\x80" :
