@@ -290,12 +290,16 @@ fold_memo(struct fold *f, ucs4_t uc)
 
 /*
  * May a normalisation join code points A and B? Nothing below U+0300
- * and no Han character extends a cluster; otherwise ask libunistring.
+ * extends a cluster, nor does a Han character, CJK or general
+ * punctuation or a full-width form (the tone marks U+302A-302F and the
+ * half-width sound marks U+FF9E-FF9F do); otherwise ask libunistring.
  */
 static inline bool
 fold_break(ucs4_t a, ucs4_t b)
 {
-	if (b < 0x300 || (b >= 0x3400 && b <= 0x9fff))
+	if (b < 0x300 || (b >= 0x3400 && b <= 0x9fff) ||
+	    (b >= 0x3000 && b <= 0x3029) || (b >= 0x2010 && b <= 0x2027) ||
+	    (b >= 0xff00 && b <= 0xff9d))
 		return true;
 	return uc_is_grapheme_break(a, b);
 }
@@ -359,9 +363,10 @@ fold_grow(struct fold_out *o, size_t more)
 	struct fold_buf	*b = o->b;
 
 	if (b->len + more + 1 > b->cap)
-		util_grow(&b->s, &b->cap, b->len + more + 1, 1);
+		b->s = util_grow(b->s, &b->cap, b->len + more + 1, 1);
 	if (o->want_map && b->len + more > b->mapcap)
-		util_grow(&b->map, &b->mapcap, b->len + more, sizeof *b->map);
+		b->map = util_grow(b->map, &b->mapcap, b->len + more,
+		    sizeof *b->map);
 }
 
 /* Append K (at most 8) bytes that came from offset OFF. */

@@ -207,7 +207,7 @@ loader_columns_segs(const char *text, int lead, size_t row,
 			if ((int)strspn(e, " ") >= LL_COL_GAP)
 				break;
 		len = e - s;
-		util_grow(segs, cap, *n + 1, sizeof **segs);
+		*segs = util_grow(*segs, cap, *n + 1, sizeof **segs);
 		(*segs)[*n].row = row;
 		(*segs)[*n].start = lead + loader_columns_chars(text, s);
 		(*segs)[*n].end = (*segs)[*n].start +
@@ -275,7 +275,7 @@ loader_columns_place(struct loader_col **cols, size_t *ncols, size_t *cap,
 			c->open = false;
 	}
 	if (best == (size_t)-1) {
-		util_grow(cols, cap, *ncols + 1, sizeof **cols);
+		*cols = util_grow(*cols, cap, *ncols + 1, sizeof **cols);
 		c = &(*cols)[(*ncols)++];
 		memset(c, 0, sizeof *c);
 		c->left = s->start;
@@ -284,7 +284,7 @@ loader_columns_place(struct loader_col **cols, size_t *ncols, size_t *cap,
 		c->open = true;
 	} else
 		c = &(*cols)[best];
-	util_grow(&c->seg, &c->cap, c->n + 1, sizeof *c->seg);
+	c->seg = util_grow(c->seg, &c->cap, c->n + 1, sizeof *c->seg);
 	c->seg[c->n++] = k;
 	if (s->start < c->left)
 		c->left = s->start;
@@ -434,7 +434,7 @@ loader_columns_layout(struct loader_line *ln, size_t n,
 		for (j = 0; j < c->n; j++) {
 			struct loader_seg *s = &segs[c->seg[j]];
 
-			util_grow(&o, &ocap, no + 1, sizeof *o);
+			o = util_grow(o, &ocap, no + 1, sizeof *o);
 			memset(&o[no], 0, sizeof *o);
 			o[no].text = s->text;
 			o[no].line = ln[s->row].line;
@@ -445,7 +445,7 @@ loader_columns_layout(struct loader_line *ln, size_t n,
 			s->text = NULL;
 			no++;
 		}
-		util_grow(&o, &ocap, no + 1, sizeof *o);
+		o = util_grow(o, &ocap, no + 1, sizeof *o);
 		memset(&o[no++], 0, sizeof *o);
 		free(c->seg);
 	}

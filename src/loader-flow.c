@@ -256,7 +256,7 @@ loader_flow_add_unit(struct loader_flow *fl, const struct loader_line *ln,
 {
 	struct loader_flow_unit	*u;
 
-	util_grow(&fl->u, &fl->ucap, fl->nu + 1, sizeof *fl->u);
+	fl->u = util_grow(fl->u, &fl->ucap, fl->nu + 1, sizeof *fl->u);
 	u = &fl->u[fl->nu++];
 	u->text = loader_flow_text(ln, a, b);
 	u->line = ln[a].line;
@@ -269,7 +269,7 @@ loader_flow_add_item(struct loader_flow *fl, size_t u0, int m)
 {
 	struct loader_flow_item	*it;
 
-	util_grow(&fl->it, &fl->itcap, fl->nit + 1, sizeof *fl->it);
+	fl->it = util_grow(fl->it, &fl->itcap, fl->nit + 1, sizeof *fl->it);
 	it = &fl->it[fl->nit++];
 	memset(it, 0, sizeof *it);
 	it->u0 = u0;
@@ -569,7 +569,7 @@ static void
 loader_flow_put(struct loader_flow_out *out, char *text, size_t line,
     bool indented)
 {
-	util_grow(&out->o, &out->cap, out->n + 2, sizeof *out->o);
+	out->o = util_grow(out->o, &out->cap, out->n + 2, sizeof *out->o);
 	memset(&out->o[out->n], 0, 2 * sizeof *out->o);
 	out->o[out->n].text = text;
 	out->o[out->n].line = line;

@@ -73,7 +73,7 @@ loader_build_page(struct issue *is, struct loader_page *lp, const char *name,
 	loader_reclassify(lp);
 
 	pg = issue_add_page(is);
-	pg->source = name != NULL ? xstrdup(name) : NULL;
+	model_set_name(&pg->source, name);
 	/* Page header lines name the page. */
 	for (i = 0; i < lp->n; i++) {
 		if (lp->u[i].kind != LK_PAGEHDR)
@@ -120,6 +120,7 @@ loader_build_page(struct issue *is, struct loader_page *lp, const char *name,
 			    _("article without a headline"));
 	}
 	free(cx.arts);
+	page_shrink(pg);
 }
 
 /*
@@ -211,7 +212,7 @@ loader_read_lines(const char *text, size_t len, size_t line0,
 			indented = true;
 		body = loader_skip_space(body);
 		clean_len = loader_trim_len(body, strlen(body));
-		util_grow(&ln, &lncap, nln + 1, sizeof *ln);
+		ln = util_grow(ln, &lncap, nln + 1, sizeof *ln);
 		memset(&ln[nln], 0, sizeof *ln);
 		ln[nln].line = line;
 		if (clean_len > 0) {
@@ -239,8 +240,9 @@ loader_read_lines(const char *text, size_t len, size_t line0,
 }
 
 /*
- * Parse the text of one page, which starts at line LINE0 of NAME.
- * Returns the line number after the page's last line end.
+ * Parse the text of one page, which starts at line LINE0 of NAME; its
+ * shape in *SHAPE. Returns the line number after the page's last line
+ * end.
  */
 static size_t
 loader_split_page(struct issue *is, const char *text, size_t len,
@@ -266,20 +268,21 @@ loader_split_page(struct issue *is, const char *text, size_t len,
 	return line;
 }
 
-/* Say how many pages of NAME were read in pdftotext's shapes (COUNT by
- * shape). */
+/* Say how many pages of NAME from line LINE on were read in pdftotext's
+ * shapes (COUNT by shape). */
 static void
-loader_shape_notes(struct issue *is, const char *name, const size_t *count)
+loader_shape_notes(struct issue *is, const char *name, size_t line,
+    const size_t *count)
 {
 	if (count[LOADER_SHAPE_COLUMN] > 0)
-		diag_add(&is->diags, DIAG_NOTE, name, 0, 0,
+		diag_add(&is->diags, DIAG_NOTE, name, line, 0,
 		    P_("%zu page read as pdftotext output: one column of "
 		    "lines, paragraph indents dropped",
 		    "%zu pages read as pdftotext output: one column of "
 		    "lines, paragraph indents dropped",
 		    count[LOADER_SHAPE_COLUMN]), count[LOADER_SHAPE_COLUMN]);
 	if (count[LOADER_SHAPE_LAYOUT] > 0)
-		diag_add(&is->diags, DIAG_NOTE, name, 0, 0,
+		diag_add(&is->diags, DIAG_NOTE, name, line, 0,
 		    P_("%zu page read as pdftotext -layout output: columns "
 		    "side by side", "%zu pages read as pdftotext -layout "
 		    "output: columns side by side",
@@ -287,11 +290,11 @@ loader_shape_notes(struct issue *is, const char *name, const size_t *count)
 }
 
 void
-loader_parse_text(struct issue *is, const char *text, size_t len,
-    const char *name)
+loader_parse_part(struct issue *is, const char *text, size_t len,
+    const char *name, size_t *line)
 {
 	const char		*p = text, *end = text + len, *ff;
-	size_t			 line = 1, count[LOADER_NSHAPES] = { 0 };
+	size_t			 line0 = *line, count[LOADER_NSHAPES] = { 0 };
 	bool			 first = is->npages == 0;
 	enum loader_shape	 shape;
 
@@ -299,7 +302,7 @@ loader_parse_text(struct issue *is, const char *text, size_t len,
 		ff = memchr(p, '\f', end - p);
 		if (ff == NULL)
 			ff = end;
-		line = loader_split_page(is, p, ff - p, name, line, first,
+		*line = loader_split_page(is, p, ff - p, name, *line, first,
 		    &shape);
 		count[shape]++;
 		if (is->npages > 0)
@@ -308,7 +311,17 @@ loader_parse_text(struct issue *is, const char *text, size_t len,
 			break;
 		p = ff + 1;
 	}
-	loader_shape_notes(is, name, count);
+	/* A file read whole is one part: its notes name no line. */
+	loader_shape_notes(is, name, line0 > 1 ? line0 : 0, count);
+}
+
+void
+loader_parse_text(struct issue *is, const char *text, size_t len,
+    const char *name)
+{
+	size_t	line = 1;
+
+	loader_parse_part(is, text, len, name, &line);
 	loader_link_pages(is);
 }
 
@@ -375,3 +388,4 @@ loader_parse_pages(const char *data, size_t n, const char *name,
 	}
 	return is;
 }
+

@@ -1,17 +1,11 @@
 /*
  * ui-keys.c -- keys: the default table that binds them to ops, the
- * config file's bind lines, their names for help and for the config,
- * and reading them from the terminal.
- *
- * Keys are read here byte by byte rather than by ncurses' get_wch(),
- * which takes a byte it cannot decode (a Chinese character under LANG=C;
- * a stray 8-bit byte, such as Alt on a terminal that sets the eighth bit,
- * anywhere) as the start of a character it can never complete, and
- * swallows the keys after it (Esc, q) while it waits.
+ * config file's bind lines, their names for help and for the config, and
+ * the key codes of what keyseq.c decodes (a character is its code point;
+ * a function key is curses' code; one with Shift, Ctrl or Alt is none).
  */
 #include <config.h>
 
-#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,6 +66,12 @@ static const struct ui_binding ui_default_keys[] = {
 	{ 'q', OP_QUIT },
 	{ 'Q', OP_QUIT_NOW },
 	{ UI_CTRL('L'), OP_REDRAW },
+	{ 'i', OP_ISSUES },
+	{ 'c', OP_CALENDAR },
+	{ 'm', OP_BOOKMARK },
+	{ '\'', OP_BOOKMARKS },
+	{ '|', OP_PIPE },
+	{ 's', OP_SAVE },
 };
 
 /* Names of keys for help and for "bind" in the config file. */
@@ -203,7 +203,7 @@ ui_bind(struct ui_keys *keys, int key, enum op op)
 			return;
 		}
 	}
-	util_grow(&keys->v, &keys->cap, keys->n + 1, sizeof *keys->v);
+	keys->v = util_grow(keys->v, &keys->cap, keys->n + 1, sizeof *keys->v);
 	keys->v[keys->n].key = key;
 	keys->v[keys->n].op = op;
 	keys->n++;
@@ -251,99 +251,34 @@ ui_keys_free(struct ui_keys *keys)
 	keys->n = keys->cap = 0;
 }
 
-/*
- * One key, its bytes put together here. The bytes are decoded in the
- * locale's charset (mbrtowc), or as UTF-8 when the locale knows only
- * ASCII (LANG=C, common over SSH: the terminal still sends UTF-8). A
- * sequence that breaks off is U+FFFD, and the byte that broke it is read
- * again.
- */
-static int
-ui_getch_mb(bool utf8, wint_t *wc)
+/* Function keys as keyseq.c decodes them, as curses names them. */
+static const int ui_fkeys[] = {
+	[KEYSEQ_UP] = KEY_UP,
+	[KEYSEQ_DOWN] = KEY_DOWN,
+	[KEYSEQ_RIGHT] = KEY_RIGHT,
+	[KEYSEQ_LEFT] = KEY_LEFT,
+	[KEYSEQ_HOME] = KEY_HOME,
+	[KEYSEQ_END] = KEY_END,
+	[KEYSEQ_INSERT] = KEY_IC,
+	[KEYSEQ_DELETE] = KEY_DC,
+	[KEYSEQ_PGUP] = KEY_PPAGE,
+	[KEYSEQ_PGDN] = KEY_NPAGE,
+	[KEYSEQ_BACKTAB] = KEY_BTAB,
+	[KEYSEQ_KPENTER] = KEY_ENTER,
+};
+
+int
+ui_key_of(const struct keyseq_event *ev)
 {
-	char		seq[8];
-	mbstate_t	mbs;
-	wchar_t		w;
-	ucs4_t		uc = 0xfffd;
-	size_t		n = 0, r;
-	int		c, k;
+	size_t	n = sizeof ui_fkeys / sizeof ui_fkeys[0];
 
-	for (;;) {
-		if ((c = getch()) == ERR) {
-			if (n == 0)
-				return ERR;
-			*wc = 0xfffd;	/* the rest never came */
-			return OK;
-		}
-		if (c >= KEY_MIN) {
-			if (n > 0) {
-				ungetch(c);
-				*wc = 0xfffd;
-				return OK;
-			}
-			*wc = (wint_t)c;
-			return KEY_CODE_YES;
-		}
-		if (n == 0 && c < 0x80) {
-			*wc = (wint_t)c;
-			return OK;
-		}
-		seq[n++] = (char)c;
-		if (utf8)
-			k = u8_mbtoucr(&uc, (const uint8_t *)seq, n);
-		else {
-			memset(&mbs, 0, sizeof mbs);
-			r = mbrtowc(&w, seq, n, &mbs);
-			k = r == (size_t)-2 ? -2 : r == (size_t)-1 ? -1 : 1;
-			uc = (ucs4_t)w;
-		}
-		if (k > 0) {
-			*wc = (wint_t)uc;
-			return OK;
-		}
-		if (k == -1 || n == sizeof seq) {
-			if (n > 1)
-				ungetch(c);	/* it may start the next one */
-			*wc = 0xfffd;
-			return OK;
-		}
-	}
-}
-
-static bool
-ui_signalled(struct ui *u)
-{
-	if (ui_sig == 0)
-		return false;
-	u->status = 128 + ui_sig;
-	return true;
-}
-
-bool
-ui_getkey(struct ui *u, int *key)
-{
-	wint_t	wc;
-	int	r, eintr = 0;
-
-	for (;;) {
-		if (ui_signalled(u))
-			return false;
-		errno = 0;
-		r = ui_getch_mb(u->keys.utf8, &wc);
-		if (ui_signalled(u))
-			return false;
-		if (r != ERR) {
-			u->keys.errs = 0;
-			*key = r == KEY_CODE_YES ? UI_FKEY((int)wc) : (int)wc;
-			return true;
-		}
-		/* A signal ncurses did not turn into a key: try again. */
-		if (errno == EINTR && ++eintr < 100)
-			continue;
-		/* EOF or EIO: the terminal is gone (CJK.md 3.7). */
-		if (++u->keys.errs >= 3) {
-			u->status = 1;
-			return false;
-		}
-	}
+	if (ev->type == KEYSEQ_CHAR)
+		return (int)ev->ch;
+	if (ev->type != KEYSEQ_KEY || ev->mods != 0)
+		return -1;
+	if (ev->key >= KEYSEQ_F1 && ev->key < KEYSEQ_F1 + 12)
+		return UI_FKEY(KEY_F(ev->key - KEYSEQ_F1 + 1));
+	if (ev->key > 0 && (size_t)ev->key < n && ui_fkeys[ev->key] != 0)
+		return UI_FKEY(ui_fkeys[ev->key]);
+	return -1;
 }

@@ -1,7 +1,7 @@
 /*
- * ui-keys.h -- keys: reading them from the terminal, their names, and
- * the table that binds them to ops (defaults, then the config file's bind
- * lines). ui-keys.c. Only src/ui*.c include this header.
+ * ui-keys.h -- keys: their codes and names, and the table that binds
+ * them to ops (defaults, then the config file's bind lines). ui-keys.c;
+ * reading them is ui-input.c. Only src/ui*.c include this header.
  */
 #ifndef DUBAO_UI_KEYS_H
 #define DUBAO_UI_KEYS_H
@@ -14,6 +14,7 @@
 #include <curses.h>
 
 #include "state.h"
+#include "keyseq.h"
 
 struct ui;
 
@@ -25,6 +26,13 @@ struct ui;
 #define UI_IS_FKEY(k)	(((k) & 0x1000000) != 0)
 #define UI_CTRL(c)	((c) & 0x1f)
 #define UI_ESC		0x1b
+/* A character that came in a bracketed paste. */
+#define UI_PASTED	0x2000000
+/* What the loop hears besides keys (ui_getkey()). */
+#define UI_KEY_RESIZE	UI_FKEY(KEY_RESIZE)	/* curses has the new size */
+#define UI_KEY_MOUSE	UI_FKEY(KEY_MOUSE)	/* the report in u->mouse */
+#define UI_KEY_TERM	UI_FKEY(KEY_MAX + 1)	/* the terminal answered */
+#define UI_KEY_SUSPEND	UI_FKEY(KEY_MAX + 2)	/* Ctrl-Z */
 
 struct ui_binding {
 	int		key;
@@ -34,14 +42,11 @@ struct ui_binding {
 struct ui_keys {
 	struct ui_binding	*v;
 	size_t			 n, cap;
-	int			 errs;	/* failed reads in a row */
-	bool			 utf8;	/* keys are UTF-8 whatever the
-					   locale says (LANG=C) */
 };
 
 /*
  * The signal that must stop the reader (set by ui.c's handler), or 0.
- * Reading keys gives up when it is set.
+ * Reading keys (ui-input.c) gives up when it is set.
  */
 extern volatile sig_atomic_t ui_sig;
 
@@ -59,10 +64,9 @@ enum op	ui_key_op(const struct ui_keys *, int key);
 void	ui_key_name(int key, char *buf, size_t size);
 
 /*
- * Read one key for U into *KEY (a key code as above). Returns false once
- * the program must stop: a signal arrived (u->status = 128 + signal) or
- * the terminal hung up (u->status = 1).
+ * The key code of a decoded character or function key, or -1 for what
+ * binds to nothing (a key with modifiers, a sequence to ignore).
  */
-bool	ui_getkey(struct ui *u, int *key);
+int	ui_key_of(const struct keyseq_event *ev);
 
 #endif /* DUBAO_UI_KEYS_H */

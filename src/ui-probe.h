@@ -9,12 +9,18 @@
 #include <stdbool.h>
 
 /*
- * Read the answer to the probe ui_probe_start() sent, at most
- * UI_PROBE_MS after it was sent, and give the tty back. Returns 1 or 2
- * (cells the terminal gave an ambiguous character), or 0: no probe, or
- * no answer.
+ * Take what the terminal sent since ui_probe_start() (ui-input.c keeps
+ * the answers and the keys), and wait for the position report at most
+ * UI_PROBE_MS from the start. The signal handlers are put back; the tty
+ * stays without echo (curses takes it next).
  */
-int	ui_probe_finish(void);
+void	ui_probe_finish(void);
+
+/*
+ * Give the tty its modes back (curses saves them as the shell's right
+ * after). Does nothing when no probe was sent.
+ */
+void	ui_probe_release(void);
 
 /* The locale's charset: 1 UTF-8, 2 a Chinese legacy charset, 0 other. */
 int	ui_locale_kind(void);

@@ -3,7 +3,9 @@
  * characters in, Backspace, Delete, Left/Right, Home/End, Ctrl-A/E/U/K,
  * Up/Down through the lines entered before, Enter to take the line, Esc,
  * Ctrl-G or Ctrl-C to cancel. The cursor is placed by the widths
- * ui_put() draws, and the line scrolls so that the cursor stays on it.
+ * ui_put() draws, and the line scrolls so that the cursor stays on it
+ * and, as long as the cursor allows, the end of the line too (a pasted
+ * query shows its end, where the typing goes on).
  */
 #include <config.h>
 
@@ -14,9 +16,10 @@
 #include <unistr.h>
 
 #include "util.h"
+#include "ui-input.h"
 #include "ui-view.h"
 
-#define UI_PROMPT_MAX	256	/* characters in the line */
+#define UI_PROMPT_MAX	1024	/* characters in the line */
 
 enum ui_edit_result {
 	UI_EDIT_MORE,
@@ -106,9 +109,9 @@ ui_prompt_draw(struct ui *u, const char *prompt, const struct ui_edit *e)
 
 	ui_blank(LINES - 1, 0, COLS, at);
 	px = ui_put(LINES - 1, 0, COLS, prompt, strlen(prompt), at);
-	/* Scroll so that the cursor stays on the line. */
+	/* Scroll: the end of the line in view, unless the cursor is not. */
 	while (start < e->cur &&
-	    ui_edit_width(e->buf, start, e->cur) > COLS - px - 1)
+	    ui_edit_width(e->buf, start, e->n) > COLS - px - 1)
 		start++;
 	buf_init(&b);
 	ui_edit_utf8(e->buf, start, e->n, &b);
@@ -166,10 +169,6 @@ static enum ui_edit_result
 ui_edit_fkey(struct ui *u, struct ui_edit *e, int k)
 {
 	switch (k) {
-	case KEY_RESIZE:
-		ui_resize(u);
-		ui_draw(u);
-		break;
 	case KEY_LEFT:
 		e->cur -= e->cur > 0;
 		break;
@@ -198,9 +197,29 @@ ui_edit_fkey(struct ui *u, struct ui_edit *e, int k)
 	return UI_EDIT_MORE;
 }
 
+/*
+ * What is not typed: a resize, a late answer, Ctrl-Z, the mouse, and
+ * pasted text, which is text (its line breaks blanks). True if KEY was.
+ */
+static bool
+ui_edit_other(struct ui *u, struct ui_edit *e, int key)
+{
+	if (ui_handle(u, key))
+		ui_draw(u);
+	else if (key & UI_PASTED) {
+		key &= ~UI_PASTED;
+		ui_edit_insert(e, key == '\r' || key == '\n' ? ' ' :
+		    (wchar_t)key);
+	} else if (key != UI_KEY_MOUSE)
+		return false;
+	return true;
+}
+
 static enum ui_edit_result
 ui_edit_key(struct ui *u, struct ui_edit *e, int key)
 {
+	if (ui_edit_other(u, e, key))
+		return UI_EDIT_MORE;
 	if (UI_IS_FKEY(key))
 		return ui_edit_fkey(u, e, key & ~0x1000000);
 	switch (key) {
@@ -237,7 +256,8 @@ ui_edit_key(struct ui *u, struct ui_edit *e, int key)
 }
 
 char *
-ui_prompt(struct ui *u, const char *prompt)
+ui_prompt_with(struct ui *u, const char *prompt, const char *initial,
+    int flags)
 {
 	struct ui_edit		 e;
 	struct buf		 out;
@@ -246,6 +266,8 @@ ui_prompt(struct ui *u, const char *prompt)
 
 	memset(&e, 0, sizeof e);
 	e.hist = u->nhistory;
+	if (initial != NULL)
+		ui_edit_load(&e, initial);
 	leaveok(stdscr, FALSE);		/* the cursor shows where to type */
 	curs_set(1);
 	u->msg[0] = '\0';
@@ -254,7 +276,10 @@ ui_prompt(struct ui *u, const char *prompt)
 		if (!ui_getkey(u, &key)) {
 			u->quit = true;
 			r = UI_EDIT_CANCEL;
-		} else
+		} else if ((flags & UI_PROMPT_HISTORY) == 0 &&
+		    (key == UI_FKEY(KEY_UP) || key == UI_FKEY(KEY_DOWN)))
+			continue;
+		else
 			r = ui_edit_key(u, &e, key);
 	}
 	curs_set(0);
@@ -265,8 +290,16 @@ ui_prompt(struct ui *u, const char *prompt)
 	ui_edit_utf8(e.buf, 0, e.n, &out);
 	if (out.len == 0) {
 		buf_clear(&out);
-		return NULL;
+		return (flags & UI_PROMPT_EMPTY) ? xstrdup("") : NULL;
 	}
-	ui_history_add(u, out.data);
+	if (flags & UI_PROMPT_HISTORY)
+		ui_history_add(u, out.data);
 	return buf_take(&out);
+}
+
+char *
+ui_prompt(struct ui *u, const char *prompt)
+{
+	return ui_prompt_with(u, prompt, NULL, UI_PROMPT_HISTORY |
+	    UI_PROMPT_EMPTY);
 }

@@ -2,9 +2,12 @@
  * ui-text.c -- a page of text lines under a title (help, info): lines
  * added once, drawn from the first one in view, scrolled by the reader's
  * own movement ops; q, Esc, h, Enter and the op that opened it close it.
+ * One line may hold a search match, drawn as the reader draws the
+ * current one.
  */
 #include <config.h>
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,7 +21,22 @@ ui_text_new(const char *title)
 
 	t->title = xstrdup(title);
 	t->rows = 1;
+	t->mark = SIZE_MAX;
 	return t;
+}
+
+void
+ui_text_mark(struct ui_text *t, size_t line, size_t off, size_t len)
+{
+	size_t	n;
+
+	if (line >= t->n)
+		return;
+	n = strlen(t->lines[line]);
+	t->mark = line;
+	t->mark_off = off < n ? off : n;
+	t->mark_len = len < n - t->mark_off ? len : n - t->mark_off;
+	t->mark_scroll = true;
 }
 
 void
@@ -109,6 +127,23 @@ ui_text_key(struct ui *u, struct ui_text *t, int key, enum op op)
 	return true;
 }
 
+/* The marked line from column X: before, the match, after. */
+static void
+ui_text_draw_mark(struct ui *u, const struct ui_text *t, int y, int x,
+    int maxx)
+{
+	const char	*l = t->lines[t->mark];
+	size_t		 a = t->mark_off, b = a + t->mark_len, h = t->hl[t->mark];
+
+	if (a < h)
+		a = h;
+	if (b < a)
+		b = a;
+	x = ui_put(y, x, maxx, l + h, a - h, u->roles[UI_ROLE_NORMAL]);
+	x = ui_put(y, x, maxx, l + a, b - a, u->roles[UI_ROLE_MATCH_CUR]);
+	ui_put(y, x, maxx, l + b, strlen(l) - b, u->roles[UI_ROLE_NORMAL]);
+}
+
 void
 ui_text_draw(struct ui *u, struct ui_text *t, const struct ui_rect *r)
 {
@@ -116,6 +151,11 @@ ui_text_draw(struct ui *u, struct ui_text *t, const struct ui_rect *r)
 	int	row, x, maxx = r->x + r->w;
 
 	t->rows = r->h > 1 ? r->h - 1 : 1;
+	if (t->mark_scroll && (t->mark < t->top ||
+	    t->mark >= t->top + (size_t)t->rows))
+		t->top = t->mark > (size_t)t->rows / 2 ?
+		    t->mark - (size_t)t->rows / 2 : 0;
+	t->mark_scroll = false;
 	ui_blank(r->y, r->x, maxx, u->roles[UI_ROLE_HEADLINE]);
 	ui_put(r->y, r->x + 1, maxx, t->title, strlen(t->title),
 	    u->roles[UI_ROLE_HEADLINE]);
@@ -126,7 +166,11 @@ ui_text_draw(struct ui *u, struct ui_text *t, const struct ui_rect *r)
 			continue;
 		x = ui_put(r->y + row, r->x + 1, maxx, t->lines[i], t->hl[i],
 		    u->roles[UI_ROLE_HELP_KEY]);
-		ui_put(r->y + row, x, maxx, t->lines[i] + t->hl[i],
-		    strlen(t->lines[i]) - t->hl[i], u->roles[UI_ROLE_NORMAL]);
+		if (i == t->mark)
+			ui_text_draw_mark(u, t, r->y + row, x, maxx);
+		else
+			ui_put(r->y + row, x, maxx, t->lines[i] + t->hl[i],
+			    strlen(t->lines[i]) - t->hl[i],
+			    u->roles[UI_ROLE_NORMAL]);
 	}
 }

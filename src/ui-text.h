@@ -16,6 +16,11 @@ struct ui_text {
 	size_t		 *hl;		/* bytes drawn as keys at the start */
 	size_t		  n, cap;
 	size_t		  top;		/* first line in view */
+	size_t		  mark;		/* line with a search match, or
+					   SIZE_MAX */
+	size_t		  mark_off, mark_len;	/* its bytes */
+	bool		  mark_scroll;	/* bring it into view at the next
+					   draw */
 	int		  rows;		/* text rows in view */
 	char		 *title;
 };
@@ -29,6 +34,12 @@ void	ui_text_free(struct ui_text *);
  * help-key colour.
  */
 void	ui_text_add(struct ui_text *, char *line, size_t hl);
+
+/*
+ * Draw bytes [OFF, OFF + LEN) of line LINE as the current search match;
+ * the next draw scrolls the line into view if it is not.
+ */
+void	ui_text_mark(struct ui_text *, size_t line, size_t off, size_t len);
 
 /* Scroll by OP, or pop the view on a closing op; every key is used. */
 bool	ui_text_key(struct ui *u, struct ui_text *t, int key, enum op op);

@@ -15,6 +15,8 @@
  *   ui-draw.c            drawing text runs (every view uses it)
  *   ui-text.c            a scrolled page of lines (help, info)
  *   ui-article.c         drawing an article's layout (the reader view)
+ *   ui-list.c            a list with a selection (issues, bookmarks)
+ *   ui-export.c          the article to a shell command or a file
  *   ui-view-*.c          the views
  *
  * Views (ui-view.h, STYLE.md 4.11). The bottom of the stack is the
@@ -56,11 +58,15 @@
 
 #include "i18n.h"
 #include "util.h"
+#include "library-state.h"
 #include "model.h"
+#include "settings.h"
 #include "text.h"
 #include "state.h"
 #include "options.h"
+#include "settings.h"
 #include "ui.h"
+#include "ui-input.h"
 #include "ui-probe.h"
 #include "ui-view.h"
 
@@ -85,15 +91,42 @@ static const struct {
 } ui_openers[] = {
 	{ STATE_HELP, &ui_view_help },
 	{ STATE_INFO, &ui_view_info },
+	{ STATE_ISSUES, &ui_view_issues },
+	{ STATE_CALENDAR, &ui_view_calendar },
+	{ STATE_BOOKMARKS, &ui_view_bookmarks },
 };
 
-static const int	 ui_sigs[4] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+/* The signals the reader handles: their handlers only note them. */
+#define UI_NSIGS	6
+static const int	 ui_sigs[UI_NSIGS] = { SIGINT, SIGTERM, SIGHUP,
+    SIGQUIT, SIGWINCH, SIGTSTP };
 static SCREEN		*ui_screen;
 
 static void
 ui_on_signal(int sig)
 {
-	ui_sig = sig;
+	if (sig == SIGWINCH)
+		ui_input_note_winch();
+	else if (sig == SIGTSTP)
+		ui_input_note_tstp();
+	else {
+		ui_sig = sig;
+		ui_input_wake();
+	}
+}
+
+/*
+ * Bracketed paste on or off (terminfo's BE and BD, where the terminal
+ * has them): pasted text comes marked, so that a paste outside the
+ * prompt runs no command. Sent before endwin() and before a refresh().
+ */
+static void
+ui_paste(bool on)
+{
+	char	*s = tigetstr(on ? "BE" : "BD");
+
+	if (s != NULL && s != (char *)-1)
+		putp(s);
 }
 
 /* Give the terminal back; safe to call twice (also the fatal hook). */
@@ -101,6 +134,7 @@ static void
 ui_fini(void)
 {
 	if (ui_screen != NULL && !isendwin()) {
+		ui_paste(false);
 		curs_set(1);
 		endwin();
 	}
@@ -246,6 +280,7 @@ ui_update(struct ui *u, int flags)
 			u->stack[i].view->update(u, u->stack[i].data, flags);
 }
 
+/* The search prompt; an empty line repeats the last search, as in less. */
 static void
 ui_search(struct ui *u)
 {
@@ -254,7 +289,10 @@ ui_search(struct ui *u)
 	q = ui_prompt(u, "/");
 	if (q == NULL)
 		return;
-	ui_apply(u, state_search(u->st, q));
+	if (*q == '\0')
+		ui_apply(u, state_apply(u->st, OP_NEXT_MATCH, 1));
+	else
+		ui_apply(u, state_search(u->st, q));
 	free(q);
 }
 
@@ -278,6 +316,12 @@ ui_apply(struct ui *u, int flags)
 			ui_push(u, ui_openers[i].view);
 	if (flags & STATE_PROMPT)
 		ui_search(u);
+	if (flags & STATE_BOOKMARK)
+		ui_bookmark_add(u);
+	if (flags & STATE_PIPE)
+		ui_export_pipe(u);
+	if (flags & STATE_SAVE)
+		ui_export_save(u);
 }
 
 bool
@@ -393,28 +437,90 @@ ui_frame_at(struct ui *u, int y, int x)
 	return NULL;
 }
 
-/* A mouse event goes to the view under the pointer. */
+/* A mouse report goes to the view under the pointer. */
 static void
 ui_mouse(struct ui *u)
 {
-	MEVENT		 ev;
-	struct ui_mouse	 m;
-	struct ui_frame	*f;
+	const struct keyseq_event	*ev = &u->mouse;
+	struct ui_mouse			 m;
+	struct ui_frame			*f;
 
-	if (getmouse(&ev) != OK || u->small ||
-	    (f = ui_frame_at(u, ev.y, ev.x)) == NULL ||
-	    f->view->mouse == NULL)
-		return;
-	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED))
-		m.kind = (ev.bstate & BUTTON4_PRESSED) ? UI_MOUSE_WHEEL_UP :
+	if (!ev->press || (ev->button & 32) || u->small)
+		return;		/* releases, drags */
+	if (ev->button == 64 || ev->button == 65)
+		m.kind = ev->button == 64 ? UI_MOUSE_WHEEL_UP :
 		    UI_MOUSE_WHEEL_DOWN;
-	else if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
+	else if (ev->button == 0)
 		m.kind = UI_MOUSE_CLICK;
 	else
 		return;
-	m.y = ev.y - f->rect.y;
-	m.x = ev.x - f->rect.x;
+	if ((f = ui_frame_at(u, ev->row - 1, ev->col - 1)) == NULL ||
+	    f->view->mouse == NULL)
+		return;
+	m.y = ev->row - 1 - f->rect.y;
+	m.x = ev->col - 1 - f->rect.x;
 	f->view->mouse(u, f->data, &m);
+}
+
+/* Take the terminal's answers: ambiguous widths, the background. */
+static bool
+ui_answers(struct ui *u)
+{
+	struct ui_answers	a;
+	bool			changed = false;
+
+	ui_input_answers(&a);
+	if (u->opts->ambiguous == 0 && a.ambiguous == 2 &&
+	    text_ambiguous() != 2) {
+		text_set_ambiguous(2);
+		u->ascii = true;	/* line drawing is ambiguous-width */
+		changed = true;
+	}
+	return changed;
+}
+
+/*
+ * Ctrl-Z: give the terminal back, stop, and come back as we were (curses
+ * restores its modes at the next refresh; the size may have changed).
+ */
+static void
+ui_suspend(struct ui *u)
+{
+	struct sigaction	sa, old;
+
+	ui_paste(false);
+	endwin();
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTSTP, &sa, &old);
+	kill(getpid(), SIGTSTP);
+	sigaction(SIGTSTP, &old, NULL);
+	ui_paste(true);
+	clearok(curscr, TRUE);
+	ui_input_note_winch();
+	ui_resize(u);
+}
+
+bool
+ui_handle(struct ui *u, int key)
+{
+	switch (key) {
+	case UI_KEY_RESIZE:
+		ui_resize(u);
+		return true;
+	case UI_KEY_SUSPEND:
+		ui_suspend(u);
+		return true;
+	case UI_KEY_TERM:
+		if (ui_answers(u)) {
+			clearok(curscr, TRUE);
+			ui_resize(u);
+		}
+		return true;
+	default:
+		return false;
+	}
 }
 
 /* One key: a digit of a count, or a key for the view on top. */
@@ -425,6 +531,8 @@ ui_key(struct ui *u, int key, int *count)
 	struct ui_frame	*f;
 	char		 name[32];
 
+	if (key & UI_PASTED)
+		return;		/* a paste is no command */
 	if (u->small) {
 		if (op == OP_QUIT || op == OP_QUIT_NOW)
 			u->quit = true;
@@ -454,12 +562,10 @@ ui_loop(struct ui *u)
 		ui_draw(u);
 		if (!ui_getkey(u, &key))
 			break;
-		if (key == UI_FKEY(KEY_RESIZE)) {
-			ui_resize(u);
+		if (ui_handle(u, key))
 			continue;
-		}
 		u->msg[0] = '\0';
-		if (key == UI_FKEY(KEY_MOUSE))
+		if (key == UI_KEY_MOUSE)
 			ui_mouse(u);
 		else
 			ui_key(u, key, &count);
@@ -491,6 +597,9 @@ ui_start_curses(void)
 	}
 	set_term(ui_screen);
 	util_set_fatal_hook(ui_fini);
+	/* The tty's own modes, not the probe's, are the shell's. */
+	ui_probe_release();
+	def_shell_mode();
 	cbreak();
 	noecho();
 	nonl();
@@ -503,7 +612,8 @@ ui_start_curses(void)
 	 */
 	idlok(stdscr, TRUE);
 	leaveok(stdscr, TRUE);
-	set_escdelay(25);
+	/* Keys are read by ui-input.c: curses never looks at the input. */
+	typeahead(-1);
 	curs_set(0);
 	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
 	    BUTTON5_PRESSED, NULL);
@@ -519,21 +629,20 @@ ui_start_curses(void)
 	return true;
 }
 
-/* Settle ambiguous widths from the probe; returns the locale's kind. */
+/*
+ * The probe's answers that came before curses starts (ui_answers()
+ * takes the late ones). Returns the locale's kind.
+ */
 static int
-ui_widths(struct ui *u, const struct options *opts)
+ui_probe(struct ui *u)
 {
 	int	kind = ui_locale_kind();
 
-	if (kind == 1 && opts->ambiguous == 0) {
-		ui_probe_start();	/* unless main() did */
-		if (ui_probe_finish() == 2)
-			text_set_ambiguous(2);
-	} else
-		ui_probe_finish();	/* an early probe, not needed */
+	ui_probe_start();	/* unless main() did */
+	ui_probe_finish();
+	ui_answers(u);
 	/* Line drawing is ambiguous-width, and unreliable without UTF-8. */
 	u->ascii = text_ambiguous() == 2 || kind != 1;
-	u->keys.utf8 = ui_locale_ascii();
 	return kind;
 }
 
@@ -565,45 +674,85 @@ ui_signals(struct sigaction *old, bool restore)
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = ui_on_signal;
 	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < UI_NSIGS; i++)
 		sigaction(ui_sigs[i], restore ? &old[i] : &sa, restore ?
 		    NULL : &old[i]);
+}
+
+/*
+ * The config file's mistakes on the message line: the first with
+ * file:line, and how many more there are (the info view lists them all).
+ */
+static void
+ui_config_message(struct ui *u)
+{
+	const struct diag_list	*dl = &u->opts->settings->diags;
+	char			*first;
+
+	if (dl->n == 0)
+		return;
+	first = diag_format(&dl->v[0]);
+	if (dl->n == 1)
+		ui_message(u, true, "%s", first);
+	else
+		ui_message(u, true, P_("%s (and %zu more mistake in the "
+		    "config: = lists it)", "%s (and %zu more mistakes in the "
+		    "config: = lists them)", dl->n - 1), first, dl->n - 1);
+	free(first);
 }
 
 int
 ui_run(struct library *lib, const struct options *opts)
 {
-	struct sigaction	 old[4];
+	struct sigaction	 old[UI_NSIGS];
 	struct ui		 u;
 	const char		*term = getenv("TERM");
+	char			*note;
 	int			 kind;
 
-	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0)
+	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0) {
+		ui_probe_release();
 		return ui_bad_term(term);
+	}
 	memset(&u, 0, sizeof u);
 	u.opts = opts;
-	kind = ui_widths(&u, opts);
+	kind = ui_probe(&u);
 	ui_signals(old, false);
 	if (!ui_start_curses()) {
+		ui_probe_release();
 		ui_signals(old, true);
 		return ui_bad_term(term);
 	}
+	if (!ui_input_start(fileno(stdin), kind == 1 || ui_locale_ascii()))
+		fatal("pipe");
 	ui_keys_init(&u);
 	ui_colors_init(&u);
 	if (kind == 0)
 		ui_message(&u, true, _("locale %s cannot show Chinese: try "
 		    "LANG=C.UTF-8"), nl_langinfo(CODESET));
-	u.st = state_new(lib);
+	u.store = library_state_open(NULL, &note);
+	u.st = state_new(lib, u.store);
+	state_set_variants(u.st, opts->settings->fold_variants != 0);
+	if (state_message(u.st) != NULL)
+		ui_message(&u, false, "%s", state_message(u.st));
+	ui_config_message(&u);
+	if (note != NULL) {
+		ui_message(&u, true, "%s", note);
+		free(note);
+	}
 	ui_panes_init(&u);
+	ui_paste(true);
 	ui_loop(&u);
 
 	ui_fini();
 	delscreen(ui_screen);
 	ui_screen = NULL;
 	util_set_fatal_hook(NULL);
+	ui_input_stop();
 	ui_signals(old, true);
 	ui_panes_free(&u);
 	state_free(u.st);
+	library_state_close(u.store);
 	ui_prompt_free(&u);
 	ui_keys_free(&u.keys);
 	return u.status;

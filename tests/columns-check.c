@@ -63,7 +63,7 @@ main(int argc, char **argv)
 		return 99;
 	}
 	for (;;) {
-		util_grow(&data, &cap, len + 65536, 1);
+		data = util_grow(data, &cap, len + 65536, 1);
 		k = fread(data + len, 1, 65536, f);
 		len += k;
 		if (k == 0)

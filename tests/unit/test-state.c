@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "library.h"
 #include "state.h"
 #include "tcheck.h"
 
@@ -62,6 +63,54 @@ hits_of(const struct reader_state *st)
 	return s != NULL ? s->n : 0;
 }
 
+/*
+ * A match in the masthead opens the info view (which shows it) and moves
+ * nothing; n goes on to the articles. fold-variants off: Traditional and
+ * Simplified differ.
+ */
+static void
+test_masthead(void)
+{
+	struct library		*lib = library_new(NULL);
+	struct issue		*is = make_issue("滿洲裏口岸");
+	struct reader_state	*st;
+	const struct search	*s;
+	size_t			 hit;
+	int			 fl;
+
+	issue_add_masthead(is, "河畔晚报");
+	issue_add_masthead(is, "满洲里版");
+	library_add_issue(lib, is);
+	st = state_new(lib, NULL);
+	state_set_top(st, LAYOUT_F_NONE, 0, 0);
+	fl = state_search(st, "晚报");
+	s = state_hits(st, &hit);
+	CHECK((fl & STATE_INFO) && s != NULL && hit == 0 &&
+	    s->hits[0].field == LAYOUT_F_MASTHEAD && s->hits[0].index == 0);
+	CHECK(state_page(st) == 0 && state_art(st) == 0);
+	fl = state_search(st, "满洲里");
+	s = state_hits(st, &hit);
+#ifdef HAVE_OPENCC
+	CHECK(s != NULL && s->n == 3);	/* the masthead, pages 1 and 2 */
+#endif
+	/* From the top of the first article: its paragraph comes first. */
+	CHECK(s != NULL && s->hits[hit].field == LAYOUT_F_PARA);
+	fl = state_apply(st, OP_PREV_MATCH, 1);
+	s = state_hits(st, &hit);
+	CHECK((fl & STATE_INFO) && s != NULL && s->hits[hit].field ==
+	    LAYOUT_F_MASTHEAD);
+	fl = state_apply(st, OP_NEXT_MATCH, 1);
+	s = state_hits(st, &hit);
+	CHECK(!(fl & STATE_INFO) && s != NULL && s->hits[hit].field ==
+	    LAYOUT_F_PARA);
+	state_set_variants(st, false);
+	state_search(st, "满洲里");
+	s = state_hits(st, &hit);
+	CHECK(s != NULL && s->n == 1);	/* the masthead only */
+	state_free(st);
+	library_free(lib);
+}
+
 int
 main(void)
 {
@@ -72,15 +121,23 @@ main(void)
 	int			 fl, op;
 
 	TSTART();
-	lib = library_new();
-	library_take_issue(lib, make_issue("河畔的雪"));
-	st = state_new(lib);
+	lib = library_new(NULL);
+	library_set_cache_dir(lib, NULL);
+	library_add_issue(lib, make_issue("河畔的雪"));
+	st = state_new(lib, NULL);
 	CHECK(state_page(st) == 0 && state_art(st) == 0 &&
 	    state_focus(st) == STATE_FOCUS_TOC);
-	CHECK(state_is_read(st, 0, 0, 0));
-	CHECK(!state_is_read(st, 0, 0, 1));
+	/* Read once the article's end has been on screen, not before. */
+	CHECK(!state_is_read(st, 0, 0, 0));
 	state_set_toc_rows(st, 10);
 	state_set_view(st, 50, 10);
+	CHECK(!state_is_read(st, 0, 0, 0));
+	state_apply(st, OP_FOCUS_NEXT, 1);
+	state_apply(st, OP_BOTTOM, 1);
+	CHECK(state_is_read(st, 0, 0, 0));
+	CHECK(!state_is_read(st, 0, 0, 1));
+	state_apply(st, OP_TOP, 0);
+	state_apply(st, OP_FOCUS_NEXT, 1);
 
 	/* Articles across pages, with counts and boundaries. */
 	fl = state_apply(st, OP_NEXT_ARTICLE, 1);
@@ -168,6 +225,8 @@ main(void)
 	fl = state_apply(st, OP_OPEN, 1);
 	CHECK(state_page(st) == 1 && state_art(st) == 0 &&
 	    state_focus(st) == STATE_FOCUS_READER);
+	CHECK(!state_is_read(st, 0, 1, 0));
+	state_set_view(st, 8, 10);	/* all of it fits: read */
 	CHECK(state_is_read(st, 0, 1, 0));
 	state_apply(st, OP_FOCUS_NEXT, 1);
 	state_apply(st, OP_BOTTOM, 1);
@@ -219,14 +278,17 @@ main(void)
 	state_free(st);
 
 	/* Two issues: > and < move between them and reset the search. */
-	library_take_issue(lib, make_issue("青石滩"));
-	st = state_new(lib);
+	library_add_issue(lib, make_issue("青石滩"));
+	st = state_new(lib, NULL);
 	state_search(st, "河畔");
 	fl = state_apply(st, OP_NEXT_ISSUE, 1);
 	CHECK((fl & STATE_RELAYOUT) && state_issue_index(st) == 1 &&
 	    state_page(st) == 0);
 	fl = state_apply(st, OP_NEXT_MATCH, 1);
 	CHECK(fl == 0 && state_message(st) != NULL);	/* no 河畔 in issue 2 */
+	/* ... but issue 1, in memory, has: the message counts its hits. */
+	CHECK(state_message(st) != NULL && strstr(state_message(st),
+	    "in 1 other issue (S lists them)") != NULL);
 	fl = state_apply(st, OP_NEXT_ISSUE, 1);
 	CHECK(fl == 0 && state_message(st) != NULL);
 	state_apply(st, OP_PREV_ISSUE, 1);
@@ -242,5 +304,6 @@ main(void)
 	CHECK(state_op_find("no-such-action") == OP_NONE);
 
 	library_free(lib);
+	test_masthead();
 	return TDONE();
 }
