@@ -248,15 +248,16 @@ ui_input_read(void)
 }
 
 /*
- * Wait for bytes, a signal, or the end of a pending Esc or sequence.
+ * Wait for bytes, a signal, or the end of a pending Esc or sequence;
+ * when none is pending, at most LIMIT milliseconds (-1: no limit).
  * False when the terminal hung up.
  */
 static bool
-ui_input_wait(void)
+ui_input_wait(int limit)
 {
 	struct pollfd	pf[2];
 	char		drain[64];
-	int		ms = -1, r;
+	int		ms = limit, r;
 
 	switch (keyseq_pending(&ui_in.ks)) {
 	case KEYSEQ_WAIT_ESC:
@@ -274,7 +275,7 @@ ui_input_wait(void)
 	pf[0].revents = pf[1].revents = 0;
 	if ((r = poll(pf, 2, ms)) < 0)
 		return errno == EINTR || ++ui_in.errs < UI_HANGUP;
-	if (r == 0)
+	if (r == 0 && keyseq_pending(&ui_in.ks) != KEYSEQ_IDLE)
 		ui_input_flush();
 	if (pf[1].revents & POLLIN)
 		while (read(ui_in.pipe[0], drain, sizeof drain) > 0)
@@ -335,6 +336,14 @@ ui_input_next(struct ui *u)
 bool
 ui_getkey(struct ui *u, int *key)
 {
+	return ui_getkey_within(u, key, -1);
+}
+
+bool
+ui_getkey_within(struct ui *u, int *key, int ms)
+{
+	bool	waited = false;
+
 	for (;;) {
 		if (ui_sig != 0) {
 			u->status = 128 + ui_sig;
@@ -342,9 +351,16 @@ ui_getkey(struct ui *u, int *key)
 		}
 		if ((*key = ui_input_next(u)) != -1)
 			return true;
-		if (!ui_input_wait()) {
+		/* One wait: then, with a limit, what came or nothing. */
+		if (ms >= 0 && waited &&
+		    keyseq_pending(&ui_in.ks) == KEYSEQ_IDLE) {
+			*key = UI_KEY_NONE;
+			return true;
+		}
+		if (!ui_input_wait(ms)) {
 			u->status = 1;
 			return false;
 		}
+		waited = true;
 	}
 }

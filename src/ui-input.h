@@ -70,6 +70,13 @@ void	ui_input_wake(void);
  */
 bool	ui_getkey(struct ui *u, int *key);
 
+/*
+ * The same, waiting at most MS milliseconds (-1: as long as it takes)
+ * unless a key is half read (an Esc, part of a sequence): *KEY is
+ * UI_KEY_NONE when no key came in time.
+ */
+bool	ui_getkey_within(struct ui *u, int *key, int ms);
+
 /* Note a signal for ui_getkey(): SIGWINCH, SIGTSTP (async-signal-safe). */
 void	ui_input_note_winch(void);
 void	ui_input_note_tstp(void);

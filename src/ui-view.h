@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "state.h"
 #include "util.h"
@@ -100,6 +101,7 @@ struct ui_frame {
 
 struct ui {
 	const struct options	*opts;
+	struct library		*lib;		/* borrowed */
 	struct reader_state	*st;
 	struct library_state	*store;		/* the reading state kept */
 	struct ui_keys		 keys;
@@ -118,6 +120,12 @@ struct ui {
 	struct keyseq_event	 mouse;		/* the last mouse report */
 	int			 status;	/* exit status */
 	bool			 quit;
+	bool			 touched;	/* a key was pressed */
+
+	/* The library's walks (ui-scan.c). */
+	bool			 walking;	/* walks are left */
+	struct timespec		 walk_t0;	/* when they started */
+	size_t			 walk_seen;	/* issues the views know */
 };
 
 /* Say something on the message line (an error in the error colour). */
