@@ -69,6 +69,13 @@ void	dump_grep_init(struct dump_grep *, int width, bool color);
 void	dump_grep_hits(FILE *, struct dump_grep *, const struct issue *is,
 	    const struct search *s);
 
+/*
+ * Write article A as plain UTF-8 text: its title lines, a blank line,
+ * one line a paragraph, then the captions (what the reader's | and s
+ * give). Returns 0, or -1 on a write error.
+ */
+int	dump_article_text(FILE *, const struct article *a);
+
 /* Write S as a JSON string literal (quotes included); NULL -> null. */
 void	dump_json_string(FILE *, const char *s);
 
