@@ -248,16 +248,17 @@ ui_input_read(void)
 }
 
 /*
- * Wait for bytes, a signal, or the end of a pending Esc or sequence;
- * when none is pending, at most LIMIT milliseconds (-1: no limit).
- * False when the terminal hung up.
+ * Wait for bytes, a signal, or the end of a pending Esc or sequence, at
+ * most LIMIT ms when nothing is pending (-1: no limit; *IDLE set when the
+ * limit passed). False when the terminal hung up.
  */
 static bool
-ui_input_wait(int limit)
+ui_input_wait(int limit, bool *idle)
 {
 	struct pollfd	pf[2];
 	char		drain[64];
-	int		ms = limit, r;
+	int		ms = -1, r;
+	bool		 mine = false;
 
 	switch (keyseq_pending(&ui_in.ks)) {
 	case KEYSEQ_WAIT_ESC:
@@ -269,13 +270,20 @@ ui_input_wait(int limit)
 	default:
 		break;
 	}
+	/* A pending Esc or sequence keeps its own timer. */
+	if (limit >= 0 && ms < 0) {
+		ms = limit;
+		mine = true;
+	}
 	pf[0].fd = ui_in.fd;
 	pf[1].fd = ui_in.pipe[0];
 	pf[0].events = pf[1].events = POLLIN;
 	pf[0].revents = pf[1].revents = 0;
 	if ((r = poll(pf, 2, ms)) < 0)
 		return errno == EINTR || ++ui_in.errs < UI_HANGUP;
-	if (r == 0 && keyseq_pending(&ui_in.ks) != KEYSEQ_IDLE)
+	if (r == 0 && mine)
+		*idle = true;
+	else if (r == 0)
 		ui_input_flush();
 	if (pf[1].revents & POLLIN)
 		while (read(ui_in.pipe[0], drain, sizeof drain) > 0)
@@ -334,15 +342,9 @@ ui_input_next(struct ui *u)
 }
 
 bool
-ui_getkey(struct ui *u, int *key)
-{
-	return ui_getkey_within(u, key, -1);
-}
-
-bool
 ui_getkey_within(struct ui *u, int *key, int ms)
 {
-	bool	waited = false;
+	bool	idle = false;
 
 	for (;;) {
 		if (ui_sig != 0) {
@@ -351,16 +353,19 @@ ui_getkey_within(struct ui *u, int *key, int ms)
 		}
 		if ((*key = ui_input_next(u)) != -1)
 			return true;
-		/* One wait: then, with a limit, what came or nothing. */
-		if (ms >= 0 && waited &&
-		    keyseq_pending(&ui_in.ks) == KEYSEQ_IDLE) {
+		if (idle) {
 			*key = UI_KEY_NONE;
 			return true;
 		}
-		if (!ui_input_wait(ms)) {
+		if (!ui_input_wait(ms, &idle)) {
 			u->status = 1;
 			return false;
 		}
-		waited = true;
 	}
+}
+
+bool
+ui_getkey(struct ui *u, int *key)
+{
+	return ui_getkey_within(u, key, -1);
 }

@@ -71,9 +71,8 @@ void	ui_input_wake(void);
 bool	ui_getkey(struct ui *u, int *key);
 
 /*
- * The same, waiting at most MS milliseconds (-1: as long as it takes)
- * unless a key is half read (an Esc, part of a sequence): *KEY is
- * UI_KEY_NONE when no key came in time.
+ * ui_getkey(), waiting at most MS milliseconds (0: only what is there):
+ * *KEY is UI_KEY_NONE when no key came in time.
  */
 bool	ui_getkey_within(struct ui *u, int *key, int ms);
 

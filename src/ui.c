@@ -253,6 +253,7 @@ ui_push(struct ui *u, const struct ui_view *view)
 		return;
 	f = &u->stack[u->depth++];
 	f->view = view;
+	f->busy = view->work != NULL;
 	f->data = view->enter != NULL ? view->enter(u) : NULL;
 	f->rect.y = f->rect.x = 0;
 	f->rect.h = u->prows;
@@ -285,6 +286,32 @@ ui_update(struct ui *u, int flags)
 	for (i = 0; i < u->depth; i++)
 		if (u->stack[i].view->update != NULL)
 			u->stack[i].view->update(u, u->stack[i].data, flags);
+}
+
+/*
+ * The library search's prompt, then its results; an empty line searches
+ * for the last query of /.
+ */
+static void
+ui_library_search(struct ui *u)
+{
+	char	*q;
+
+	q = ui_prompt(u, _("search every issue: "));
+	if (q == NULL)
+		return;
+	if (*q == '\0') {
+		free(q);
+		if (state_query(u->st) == NULL) {
+			ui_message(u, false, _("no search yet: type S and a "
+			    "word"));
+			return;
+		}
+		q = xstrdup(state_query(u->st));
+	}
+	ui_results_drop(u);
+	u->results_query = q;
+	ui_push(u, &ui_view_results);
 }
 
 /* The search prompt; an empty line repeats the last search, as in less. */
@@ -323,6 +350,11 @@ ui_apply(struct ui *u, int flags)
 			ui_push(u, ui_openers[i].view);
 	if (flags & STATE_PROMPT)
 		ui_search(u);
+	if (flags & STATE_LIBRARY_PROMPT)
+		ui_library_search(u);
+	/* Back from an article opened from the results: the results. */
+	if ((flags & STATE_RESULTS) && u->results_kept != NULL)
+		ui_push(u, &ui_view_results);
 	if (flags & STATE_BOOKMARK)
 		ui_bookmark_add(u);
 	if (flags & STATE_PIPE)
@@ -572,19 +604,38 @@ ui_store_note(struct ui *u)
 	free(note);
 }
 
+/* The top view, when it has work to do between keys. */
+static struct ui_frame *
+ui_busy(struct ui *u)
+{
+	struct ui_frame	*f;
+
+	if (u->depth == 0)
+		return NULL;
+	f = &u->stack[u->depth - 1];
+	return f->busy ? f : NULL;
+}
+
 static void
 ui_loop(struct ui *u)
 {
-	int	key, count = 0;
+	struct ui_frame	*f;
+	int		 key, count = 0;
 
 	while (!u->quit) {
 		ui_store_note(u);
 		ui_draw(u);
-		/* While walking, a step whenever no key is waiting. */
-		if (!ui_getkey_within(u, &key, ui_scan_busy(u) ? 0 : -1))
+		f = ui_busy(u);
+		/* While a view works or the library walks, a step whenever
+		   no key is waiting. */
+		if (!ui_getkey_within(u, &key,
+		    f != NULL || ui_scan_busy(u) ? 0 : -1))
 			break;
 		if (key == UI_KEY_NONE) {
-			ui_scan_step(u);
+			if (f != NULL)
+				f->busy = f->view->work(u, f->data);
+			if (ui_scan_busy(u))
+				ui_scan_step(u);
 			continue;
 		}
 		if (ui_handle(u, key))
@@ -748,6 +799,7 @@ ui_end(struct ui *u, struct sigaction *old)
 	ui_signals(old, true);
 	if (u->st != NULL) {
 		ui_panes_free(u);
+		ui_results_drop(u);
 		state_free(u->st);
 		library_state_close(u->store);
 	}
