@@ -19,6 +19,7 @@
 #include "util.h"
 #include "ui-draw.h"
 #include "ui-keys.h"
+#include "ui-input.h"
 
 struct ui;
 struct options;
@@ -93,6 +94,7 @@ struct ui {
 	struct reader_state	*st;
 	struct ui_keys		 keys;
 	attr_t			 roles[UI_NROLES];
+	enum ui_background	 background;	/* the palette's */
 	bool			 small;		/* too small to draw */
 	bool			 ascii;		/* ASCII borders */
 	int			 prows;		/* rows above the status */
@@ -151,7 +153,14 @@ void	ui_draw(struct ui *u);
 char	*ui_prompt(struct ui *u, const char *prompt);
 void	 ui_prompt_free(struct ui *u);
 
-/* Colour roles into u->roles: defaults, the config's colour lines. */
+/*
+ * Colour roles into u->roles: the attributes that read without colour,
+ * the palette for the background (u->background), the config file's
+ * colour lines. Call again when the background may have changed.
+ */
 void	ui_colors_init(struct ui *u);
+
+/* The background to choose a palette for, as known now. */
+enum ui_background ui_colors_background(const struct ui *u);
 
 #endif /* DUBAO_UI_VIEW_H */
