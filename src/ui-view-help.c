@@ -73,6 +73,7 @@ ui_help_enter(struct ui *u)
 		ui_pad(&line, state_op_name((enum op)op), 18);
 		buf_adds(&line, state_op_help((enum op)op));
 		ui_text_add(t, buf_take(&line), hl);
+		ui_text_indent(t, kw + 2 + 18);	/* under the description */
 		free(klist[op]);
 	}
 	ui_text_add(t, xstrdup(""), 0);
