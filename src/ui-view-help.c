@@ -78,8 +78,9 @@ ui_help_enter(struct ui *u)
 	}
 	ui_text_add(t, xstrdup(""), 0);
 	ui_text_add(t, xstrdup(_("A number before a key repeats it: 5j.")), 0);
-	ui_text_add(t, xstrdup(_("Mouse: click an item to open it, the wheel "
-	    "scrolls the pane under the pointer.")), 0);
+	ui_text_add(t, xstrdup(_("Mouse: click an item to open it, or a "
+	    "continuation note to follow it; the wheel scrolls the pane "
+	    "under the pointer.")), 0);
 	ui_text_add(t, xstrdup(_("Search prompt: Backspace, Left/Right, "
 	    "Ctrl-U, Up/Down for history, Esc cancels.")), 0);
 	return t;
