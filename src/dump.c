@@ -6,6 +6,7 @@
  */
 #include <config.h>
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -237,54 +238,101 @@ dump_json(FILE *fp, FILE *diag, struct library *lib)
 	return bad;
 }
 
-/* Print S[0..N) as drawn: display substitutes where the terminal needs
- * them (text_display()). */
+/*
+ * Whether S[0..N) may hold a character drawn as a substitute
+ * (text_display()): none below U+00A1 or in U+3000-DFFF has one, and
+ * unless ambiguous characters are drawn wide only U+FE0E, U+FE0F (EF B8
+ * 8E, EF B8 8F) and the skin tones (F0 9F 8F BB-BF) do.
+ */
+static bool
+dump_may_substitute(const char *s, size_t n)
+{
+	const unsigned char	*p = (const unsigned char *)s, *end = p + n;
+
+	if (text_ambiguous() != 2) {
+		if (memchr(s, 0xf0, n) != NULL)
+			return true;
+		while ((p = memchr(p, 0xef, end - p)) != NULL && ++p < end)
+			if (*p == 0xb8)
+				return true;
+		return false;
+	}
+	for (; p < end; p++)
+		if (*p >= 0xc2 && (*p < 0xe3 || *p > 0xed))
+			return true;
+	return false;
+}
+
+/* Append S[0..N) to B as drawn: display substitutes where the terminal
+ * needs them (text_display()). */
 static void
-dump_text_chars(FILE *fp, const char *s, size_t n)
+dump_text_chars(struct buf *b, const char *s, size_t n)
 {
 	const char	*p = s, *end = s + n, *sub;
 	ucs4_t		 uc;
 	int		 k;
 
+	if (!dump_may_substitute(s, n)) {
+		buf_add(b, s, n);
+		return;
+	}
 	while (p < end) {
 		k = u8_mbtouc(&uc, (const uint8_t *)p, end - p);
-		sub = text_display(uc);
-		if (sub != NULL)
-			fputs(sub, fp);
+		if ((sub = text_display(uc)) != NULL)
+			buf_adds(b, sub);
 		else
-			fwrite(p, 1, k, fp);
+			buf_add(b, p, k);
 		p += k;
 	}
 }
 
-/* Print the part of a layout line that is model text, as drawn. */
+/* Append one layout line to B as drawn: indent, prefix, text, newline. */
 static void
-dump_text_line(FILE *fp, const struct layout_line *ln)
+dump_text_line(struct buf *b, const struct layout_line *ln)
 {
-	fprintf(fp, "%*s", ln->indent, "");
+	static const char	spaces[] = "                                ";
+	int			n;
+
+	for (n = ln->indent; n > 0; n -= (int)sizeof spaces - 1)
+		buf_add(b, spaces, n < (int)sizeof spaces - 1 ? (size_t)n :
+		    sizeof spaces - 1);
 	if (ln->prefix != NULL)
-		fputs(ln->prefix, fp);
-	dump_text_chars(fp, ln->text + ln->off, ln->len);
-	fputc('\n', fp);
+		buf_adds(b, ln->prefix);
+	if (ln->text != NULL)		/* else a blank line */
+		dump_text_chars(b, ln->text + ln->off, ln->len);
+	buf_addc(b, '\n');
+}
+
+/* Write B out and empty it. */
+static void
+dump_flush(FILE *fp, struct buf *b)
+{
+	if (b->len > 0)
+		fwrite(b->data, 1, b->len, fp);
+	b->len = 0;
 }
 
 /* A heading S wrapped to WIDTH columns, then a blank line. */
 static void
 dump_text_heading(FILE *fp, const char *s, int width)
 {
-	size_t	*starts, n, i, len = strlen(s), e;
+	struct buf	 b;
+	size_t		*starts, n, i, len = strlen(s), e;
 
+	buf_init(&b);
 	n = layout_wrap(s, len, width, 0, 0, &starts);
 	for (i = 0; i < n; i++) {
 		e = i + 1 < n ? starts[i + 1] : len;
 		/* The break's spaces stay out of the line. */
 		while (e > starts[i] && s[e - 1] == ' ')
 			e--;
-		dump_text_chars(fp, s + starts[i], e - starts[i]);
-		fputc('\n', fp);
+		dump_text_chars(&b, s + starts[i], e - starts[i]);
+		buf_addc(&b, '\n');
 	}
 	free(starts);
-	fputc('\n', fp);
+	buf_addc(&b, '\n');
+	dump_flush(fp, &b);
+	buf_clear(&b);
 }
 
 /* "第3版 国防动员", "第3版", "国防动员" or "" into BUF. */
@@ -316,20 +364,24 @@ dump_text_issue_head(FILE *fp, const struct library *lib, size_t i,
 	free(s);
 }
 
-/* The articles of page PG laid out with LO. */
+/*
+ * The articles of page PG laid out with LO (scratch buffers from LC),
+ * each written out whole through B.
+ */
 static void
-dump_text_page(FILE *fp, const struct page *pg,
-    const struct layout_opts *lo)
+dump_text_page(FILE *fp, const struct page *pg, const struct layout_opts *lo,
+    struct layout_cache *lc, struct buf *b)
 {
 	struct layout	*lay;
 	size_t		 k, l;
 
 	for (k = 0; k < pg->narts; k++) {
-		lay = layout_new(&pg->arts[k], lo);
+		lay = layout_new_cached(&pg->arts[k], lo, lc);
 		for (l = 0; l < lay->nlines; l++)
-			dump_text_line(fp, &lay->lines[l]);
+			dump_text_line(b, &lay->lines[l]);
 		layout_free(lay);
-		fputc('\n', fp);
+		buf_addc(b, '\n');
+		dump_flush(fp, b);
 	}
 }
 
@@ -338,6 +390,8 @@ dump_text(FILE *fp, FILE *diag, struct library *lib, int width,
     int measure)
 {
 	struct layout_opts	 lo;
+	struct layout_cache	*lc;
+	struct buf		 b;
 	const struct issue	*is;
 	size_t			 i, j, pages = 0;
 	int			 bad = 0;
@@ -347,6 +401,8 @@ dump_text(FILE *fp, FILE *diag, struct library *lib, int width,
 	memset(&lo, 0, sizeof lo);
 	lo.width = width;
 	lo.measure = measure;
+	lc = layout_cache_new();
+	buf_init(&b);
 	for (i = 0; i < library_count(lib); i++) {
 		if ((is = dump_get(diag, lib, i, &bad)) == NULL)
 			continue;
@@ -359,10 +415,12 @@ dump_text(FILE *fp, FILE *diag, struct library *lib, int width,
 			dump_page_name(&is->pages[j], name, sizeof name);
 			if ((many || is->npages > 1) && name[0] != '\0')
 				dump_text_heading(fp, name, width);
-			dump_text_page(fp, &is->pages[j], &lo);
+			dump_text_page(fp, &is->pages[j], &lo, lc, &b);
 		}
 		library_release(lib, i);
 	}
+	buf_clear(&b);
+	layout_cache_free(lc);
 	return bad;
 }
 

@@ -363,9 +363,10 @@ fold_grow(struct fold_out *o, size_t more)
 	struct fold_buf	*b = o->b;
 
 	if (b->len + more + 1 > b->cap)
-		util_grow(&b->s, &b->cap, b->len + more + 1, 1);
+		b->s = util_grow(b->s, &b->cap, b->len + more + 1, 1);
 	if (o->want_map && b->len + more > b->mapcap)
-		util_grow(&b->map, &b->mapcap, b->len + more, sizeof *b->map);
+		b->map = util_grow(b->map, &b->mapcap, b->len + more,
+		    sizeof *b->map);
 }
 
 /* Append K (at most 8) bytes that came from offset OFF. */

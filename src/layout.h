@@ -97,6 +97,18 @@ struct layout	*layout_new(const struct article *art,
 void		 layout_free(struct layout *);
 
 /*
+ * Scratch buffers that one layout_new_cached() call leaves for the next,
+ * so that laying out many articles in a row (--dump=text) does not
+ * allocate them again for each. Not shared between threads.
+ */
+struct layout_cache;
+struct layout_cache *layout_cache_new(void);
+void		 layout_cache_free(struct layout_cache *);
+/* layout_new(), with the scratch buffers of LC (NULL: its own). */
+struct layout	*layout_new_cached(const struct article *art,
+		    const struct layout_opts *opts, struct layout_cache *lc);
+
+/*
  * Index of the first line that shows byte OFF of FIELD/INDEX, or
  * lay->nlines if none (used to keep the reading position on resize and to
  * scroll to search matches).

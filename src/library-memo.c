@@ -70,7 +70,7 @@ void
 library_memo_list_add(struct library_memo_list *ls, int type,
     const char *name)
 {
-	util_grow(&ls->v, &ls->cap, ls->n + 1, sizeof *ls->v);
+	ls->v = util_grow(ls->v, &ls->cap, ls->n + 1, sizeof *ls->v);
 	ls->v[ls->n].type = type;
 	ls->v[ls->n].name = xstrdup(name);
 	ls->n++;
@@ -149,7 +149,8 @@ library_memo_parse_dir(struct library_memo *m, char *line)
 	struct library_memo_rec	*r;
 	char			*p = line + 2, *end;
 
-	util_grow(&m->recs, &m->reccap, m->nrecs + 1, sizeof *m->recs);
+	m->recs = util_grow(m->recs, &m->reccap, m->nrecs + 1,
+	    sizeof *m->recs);
 	r = &m->recs[m->nrecs];
 	errno = 0;
 	r->mtime = strtoll(p, &end, 10);
@@ -180,8 +181,9 @@ library_memo_parse(struct library_memo *m, char *p, char *end)
 		if (e + 1 < end && e[1] == 'D')
 			dirs++;
 	}
-	util_grow(&m->items, &m->itemcap, lines + 1, sizeof *m->items);
-	util_grow(&m->recs, &m->reccap, dirs + 2, sizeof *m->recs);
+	m->items = util_grow(m->items, &m->itemcap, lines + 1,
+	    sizeof *m->items);
+	m->recs = util_grow(m->recs, &m->reccap, dirs + 2, sizeof *m->recs);
 	for (; p < end; p = e + 1) {
 		if ((e = memchr(p, '\n', end - p)) == NULL || e - p < 2 ||
 		    p[1] != ' ')
@@ -194,7 +196,7 @@ library_memo_parse(struct library_memo *m, char *p, char *end)
 		}
 		if ((p[0] != 'f' && p[0] != 'd') || m->nrecs == 0)
 			return false;
-		util_grow(&m->items, &m->itemcap, m->nitems + 1,
+		m->items = util_grow(m->items, &m->itemcap, m->nitems + 1,
 		    sizeof *m->items);
 		it = &m->items[m->nitems++];
 		it->type = p[0] == 'f' ? LIBRARY_MEMO_FILE : LIBRARY_MEMO_DIR;
@@ -314,7 +316,7 @@ static void
 library_memo_visit(struct library_memo *m, size_t rec, size_t off,
     size_t len)
 {
-	util_grow(&m->visits, &m->visitcap, m->nvisits + 1,
+	m->visits = util_grow(m->visits, &m->visitcap, m->nvisits + 1,
 	    sizeof *m->visits);
 	m->visits[m->nvisits].rec = rec;
 	m->visits[m->nvisits].off = off;

@@ -476,7 +476,8 @@ library_scan_folder(struct library_scan *sc, const char *path,
 	if ((own = library_scan_paper(path)) != NULL)
 		paper = own;
 	library_scan_files(sc, path, &ls, paper);
-	util_grow(&sc->stack, &sc->stackcap, sc->depth + 1, sizeof *sc->stack);
+	sc->stack = util_grow(sc->stack, &sc->stackcap, sc->depth + 1,
+	    sizeof *sc->stack);
 	sc->stack[sc->depth].dev = st->st_dev;
 	sc->stack[sc->depth].ino = st->st_ino;
 	sc->depth++;

@@ -407,7 +407,7 @@ library_state_reads(struct library_state *ls, const struct position *key,
 		return 0;
 	library_state_bind_key(st, key);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		util_grow(out, &cap, n + 1, sizeof **out);
+		*out = util_grow(*out, &cap, n + 1, sizeof **out);
 		(*out)[n] = *key;
 		library_state_column_pos(st, 0, &(*out)[n], false);
 		(*out)[n].field = ARTICLE_F_NONE;
@@ -536,7 +536,7 @@ library_state_bookmarks(struct library_state *ls,
 	if (st == NULL)
 		return 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		util_grow(out, &cap, n + 1, sizeof **out);
+		*out = util_grow(*out, &cap, n + 1, sizeof **out);
 		b = &(*out)[n++];
 		memset(b, 0, sizeof *b);
 		b->id = sqlite3_column_int64(st, 0);

@@ -100,7 +100,7 @@ library_append(struct library *lib)
 {
 	struct library_issue	*e;
 
-	util_grow(&lib->v, &lib->cap, lib->n + 1, sizeof *lib->v);
+	lib->v = util_grow(lib->v, &lib->cap, lib->n + 1, sizeof *lib->v);
 	e = xcalloc(1, sizeof *e);
 	e->narts = -1;
 	lib->v[lib->n++] = e;

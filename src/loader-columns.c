@@ -266,7 +266,7 @@ loader_columns_emit(struct loader_line **o, size_t *no, size_t *cap,
 	struct buf	 bf;
 	size_t		 i;
 
-	util_grow(o, cap, *no + 2, sizeof **o);
+	*o = util_grow(*o, cap, *no + 2, sizeof **o);
 	if (join) {
 		buf_init(&bf);
 		for (i = a; i < b; i++) {
@@ -334,15 +334,15 @@ loader_columns_default(struct loader_line *ln, size_t n, bool infer,
 			    !loader_is_closed(ln[i].text) && !ln[i].indented)
 				wide = true;
 			if (i > a && wide != was_wide) {
-				util_grow(&o, &cap, no + 1, sizeof *o);
+				o = util_grow(o, &cap, no + 1, sizeof *o);
 				memset(&o[no++], 0, sizeof *o);
 			}
-			util_grow(&o, &cap, no + 1, sizeof *o);
+			o = util_grow(o, &cap, no + 1, sizeof *o);
 			o[no++] = ln[i];
 			ln[i].text = NULL;
 			was_wide = wide;
 		}
-		util_grow(&o, &cap, no + 1, sizeof *o);
+		o = util_grow(o, &cap, no + 1, sizeof *o);
 		memset(&o[no++], 0, sizeof *o);
 	}
 	*out = o;
@@ -371,7 +371,7 @@ loader_columns_segs(const char *text, int lead, size_t row,
 			if ((int)strspn(e, " ") >= LL_COL_GAP)
 				break;
 		len = e - s;
-		util_grow(segs, cap, *n + 1, sizeof **segs);
+		*segs = util_grow(*segs, cap, *n + 1, sizeof **segs);
 		(*segs)[*n].row = row;
 		(*segs)[*n].start = lead + loader_columns_chars(text, s);
 		(*segs)[*n].end = (*segs)[*n].start +
@@ -431,7 +431,7 @@ loader_columns_place(struct loader_col **cols, size_t *ncols, size_t *cap,
 			c->open = false;
 	}
 	if (best == (size_t)-1) {
-		util_grow(cols, cap, *ncols + 1, sizeof **cols);
+		*cols = util_grow(*cols, cap, *ncols + 1, sizeof **cols);
 		c = &(*cols)[(*ncols)++];
 		memset(c, 0, sizeof *c);
 		c->left = s->start;
@@ -440,7 +440,7 @@ loader_columns_place(struct loader_col **cols, size_t *ncols, size_t *cap,
 		c->open = true;
 	} else
 		c = &(*cols)[best];
-	util_grow(&c->seg, &c->cap, c->n + 1, sizeof *c->seg);
+	c->seg = util_grow(c->seg, &c->cap, c->n + 1, sizeof *c->seg);
 	c->seg[c->n++] = k;
 	if (s->start < c->left)
 		c->left = s->start;
@@ -590,7 +590,7 @@ loader_columns_layout(struct loader_line *ln, size_t n,
 		for (j = 0; j < c->n; j++) {
 			struct loader_seg *s = &segs[c->seg[j]];
 
-			util_grow(&o, &ocap, no + 1, sizeof *o);
+			o = util_grow(o, &ocap, no + 1, sizeof *o);
 			memset(&o[no], 0, sizeof *o);
 			o[no].text = s->text;
 			o[no].line = ln[s->row].line;
@@ -599,7 +599,7 @@ loader_columns_layout(struct loader_line *ln, size_t n,
 			s->text = NULL;
 			no++;
 		}
-		util_grow(&o, &ocap, no + 1, sizeof *o);
+		o = util_grow(o, &ocap, no + 1, sizeof *o);
 		memset(&o[no++], 0, sizeof *o);
 		free(c->seg);
 	}

@@ -42,8 +42,6 @@
 #include "text.h"
 #include "util.h"
 
-/* Larger files are refused: no newspaper issue is this big. */
-#define LOADER_DIR_MAX_FILE	((size_t)1 << 30)
 
 struct loader_dir_ctx {
 	const struct loader_opts *opts;
@@ -86,46 +84,7 @@ loader_dir_errno(int err)
 static int
 loader_dir_read_fd(int fd, char **data, size_t *n, char **cause)
 {
-	struct stat	 st;
-	size_t		 cap = 65536, len = 0;
-	ssize_t		 r;
-	char		*p;
-
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-		if ((unsigned long long)st.st_size >= LOADER_DIR_MAX_FILE) {
-			*cause = xstrdup(_("file too large"));
-			return -1;
-		}
-		/* Room to see the end without growing the buffer. */
-		cap = (size_t)st.st_size + 4096;
-	}
-	p = xmalloc(cap);
-	for (;;) {
-		if (len + 1 >= cap) {
-			if (cap >= LOADER_DIR_MAX_FILE) {
-				free(p);
-				*cause = xstrdup(_("file too large"));
-				return -1;
-			}
-			cap *= 2;
-			p = xrealloc(p, cap);
-		}
-		r = read(fd, p + len, cap - len - 1);
-		if (r == 0)
-			break;
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			*cause = loader_dir_errno(errno);
-			free(p);
-			return -1;
-		}
-		len += (size_t)r;
-	}
-	p[len] = '\0';
-	*data = p;
-	*n = len;
-	return 0;
+	return loader_read_all(fd, data, n, cause);
 }
 
 static int
@@ -250,7 +209,7 @@ loader_parse_crawler(struct page *pg, const char *text, size_t len,
 	 * paragraph keeps it too). */
 	if (a.npara > 0)
 		a.dateline = loader_dateline_of(a.paras[0]);
-	a.source = name != NULL ? xstrdup(name) : NULL;
+	model_set_name(&a.source, name);
 	a.line = 1;
 	dst = page_add_article(pg);
 	article_move(dst, &a);
@@ -404,14 +363,15 @@ loader_dir_page_file(struct loader_dir_ctx *cx, const char *path,
     const char *name, char **cause)
 {
 	struct issue	*is;
-	char		*data;
-	size_t		 len;
-	int		 num;
+	int		 fd, num;
 
-	if (loader_dir_read_file(path, &data, &len, cause) != 0)
+	if ((fd = open(path, O_RDONLY)) < 0) {
+		*cause = loader_dir_errno(errno);
 		return NULL;
-	is = loader_parse_pages(data, len, path, cx->opts, cause);
-	free(data);
+	}
+	/* A large file is read and parsed chunk by chunk (loader-read.c). */
+	is = loader_read_pages(fd, path, cx->opts, cause);
+	close(fd);
 	if (is == NULL)
 		return NULL;
 	if (!loader_name_lccn(name, NULL, &num))
@@ -505,7 +465,7 @@ loader_load_issue(const struct loader_issue_spec *spec,
 	if (spec->kind != LOADER_ISSUE_CRAWLER)
 		loader_dir_set_date(is, spec);
 	if (is->title == NULL && spec->paper != NULL)
-		is->title = xstrdup(spec->paper);
+		model_set_name(&is->title, spec->paper);
 	*out = is;
 	if (is->npages > 0) {
 		free(cx.first_cause);

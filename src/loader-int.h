@@ -51,6 +51,7 @@ enum loader_limit {
 	LL_HEAD_MAX_COLS = 60,		/* a heading line is narrower */
 
 	/* Pass 2: classification. */
+	LL_NUMBER_MAX = 999,		/* a larger number is no page number */
 	LL_MAST_MAX = 40,		/* masthead line */
 	LL_PAPER_MIN = 2,		/* the paper's name */
 	LL_PAPER_MAX = 10,
@@ -255,7 +256,8 @@ size_t		 loader_trim_len(const char *s, size_t len);
 void		 loader_clean_to(char *out, const char *s);
 /* A cleaned copy of S (caller frees). */
 char		*loader_clean(const char *s);
-/* A decimal or Chinese numeral at *SP (advanced past it), or -1. */
+/* A decimal or Chinese numeral at *SP (advanced past it), or -1 (none, or
+ * over LL_NUMBER_MAX; any number of digits is safe). */
 int		 loader_number(const char **sp);
 /* N of "第N版" in S, *END after it; or -1. */
 int		 loader_find_page_no(const char *s, const char **end);
@@ -323,6 +325,10 @@ char		*loader_dateline(const char *s);
 
 /* Build the articles of CX's page from its classified units. */
 void		 loader_assemble(struct loader_ctx *cx);
+/* Append paragraph TEXT (taken) that starts at unit UNIT: the one way
+ * to add a paragraph, so that para_unit stays in step with paras. */
+void		 loader_art_take_para(struct loader_art *la, size_t unit,
+		    char *text);
 /* Append TEXT to the last paragraph of LA (a cut paragraph joined). */
 void		 loader_art_continue(struct loader_art *la, const char *text);
 

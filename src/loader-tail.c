@@ -237,10 +237,9 @@ loader_tails(struct loader_ctx *cx)
 		/* Move paragraphs best_k.. of PA to the end of A. */
 		loader_art_continue(la, p->paras[best_k]);
 		free(p->paras[best_k]);
-		for (k = best_k + 1; k < p->npara; k++) {
-			article_take_para(a, p->paras[k]);
-			la->lastcap = 0;
-		}
+		for (k = best_k + 1; k < p->npara; k++)
+			loader_art_take_para(la, pa->para_unit[k],
+			    p->paras[k]);
 		p->npara = best_k;
 		pa->npu = best_k;
 		la->open = !loader_is_closed(a->paras[a->npara - 1]);

@@ -73,7 +73,7 @@ loader_build_page(struct issue *is, struct loader_page *lp, const char *name,
 	loader_reclassify(lp);
 
 	pg = issue_add_page(is);
-	pg->source = name != NULL ? xstrdup(name) : NULL;
+	model_set_name(&pg->source, name);
 	/* Page header lines name the page. */
 	for (i = 0; i < lp->n; i++) {
 		if (lp->u[i].kind != LK_PAGEHDR)
@@ -120,6 +120,7 @@ loader_build_page(struct issue *is, struct loader_page *lp, const char *name,
 			    _("article without a headline"));
 	}
 	free(cx.arts);
+	page_shrink(pg);
 }
 
 /*
@@ -217,7 +218,7 @@ loader_split_page(struct issue *is, const char *text, size_t len,
 			indented = true;
 		body = loader_skip_space(body);
 		clean_len = loader_trim_len(body, strlen(body));
-		util_grow(&ln, &lncap, nln + 1, sizeof *ln);
+		ln = util_grow(ln, &lncap, nln + 1, sizeof *ln);
 		memset(&ln[nln], 0, sizeof *ln);
 		ln[nln].line = line;
 		if (clean_len > 0) {
@@ -250,24 +251,32 @@ loader_split_page(struct issue *is, const char *text, size_t len,
 }
 
 void
-loader_parse_text(struct issue *is, const char *text, size_t len,
-    const char *name)
+loader_parse_part(struct issue *is, const char *text, size_t len,
+    const char *name, size_t *line)
 {
 	const char	*p = text, *end = text + len, *ff;
-	size_t		 line = 1;
 	bool		 first = is->npages == 0;
 
 	while (p <= end) {
 		ff = memchr(p, '\f', end - p);
 		if (ff == NULL)
 			ff = end;
-		line = loader_split_page(is, p, ff - p, name, line, first);
+		*line = loader_split_page(is, p, ff - p, name, *line, first);
 		if (is->npages > 0)
 			first = false;
 		if (ff == end)
 			break;
 		p = ff + 1;
 	}
+}
+
+void
+loader_parse_text(struct issue *is, const char *text, size_t len,
+    const char *name)
+{
+	size_t	line = 1;
+
+	loader_parse_part(is, text, len, name, &line);
 	loader_link_pages(is);
 }
 
@@ -334,3 +343,4 @@ loader_parse_pages(const char *data, size_t n, const char *name,
 	}
 	return is;
 }
+

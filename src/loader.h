@@ -120,6 +120,31 @@ void	loader_parse_text(struct issue *is, const char *text, size_t len,
 	    const char *name);
 
 /*
+ * Parse part of a page dump: decoded UTF-8 TEXT[0..LEN) of
+ * whole pages (form feeds between them), which starts at line *LINE of
+ * NAME, appending pages to IS; *LINE is the line after it then. Run
+ * loader_link_pages() once after the last part.
+ */
+void	loader_parse_part(struct issue *is, const char *text, size_t len,
+	    const char *name, size_t *line);
+
+/*
+ * Read a page dump from FD (open for reading, at its start) and parse
+ * it: a large regular file chunk by chunk (loader-read.c), anything else
+ * whole. Returns a new issue or NULL with *CAUSE set, as
+ * loader_parse_pages() does; NAME is used in diagnostics and "source".
+ */
+struct issue *loader_read_pages(int fd, const char *name,
+	    const struct loader_opts *opts, char **cause);
+
+/*
+ * Read all of FD into *DATA (NUL-terminated; caller frees) and *N.
+ * Returns 0, or -1 with a translated *CAUSE (a read error, a file of a
+ * gigabyte or more).
+ */
+int	loader_read_all(int fd, char **data, size_t *n, char **cause);
+
+/*
  * The dateline a paragraph starts with ("本报讯 某某报道", "本报北京9月30日
  * 电 （记者张烁）", "新华社北京1月1日电"), without its colon, or NULL.
  * Caller frees.

@@ -131,17 +131,33 @@ main_version(void)
 	exit(0);
 }
 
+/*
+ * "dubao: WHAT: WHY" on stderr. Both may quote names and input (a path,
+ * an option's value), so both are sanitised first.
+ */
+static void
+main_error(const char *what, const char *why)
+{
+	char	*w = text_sanitize_str(what), *y = text_sanitize_str(why);
+
+	fprintf(stderr, "%s: %s: %s\n", progname, w, y);
+	free(w);
+	free(y);
+}
+
 static int
 main_number(const char *opt, const char *arg, int min, int max)
 {
-	char	*end;
+	char	*end, *a;
 	long	 v;
 
 	errno = 0;
 	v = strtol(arg, &end, 10);
 	if (errno != 0 || end == arg || *end != '\0' || v < min || v > max) {
+		a = text_sanitize_str(arg);
 		fprintf(stderr, _("%s: invalid %s value '%s' (expected %d to "
-		    "%d)\n"), progname, opt, arg, min, max);
+		    "%d)\n"), progname, opt, a, min, max);
+		free(a);
 		main_usage(2);
 	}
 	return (int)v;
@@ -217,7 +233,7 @@ main_print_scan_diags(const struct library *lib)
 #define MAIN_PROGRESS_MS	500
 
 struct main_scan {
-	const char	*path;
+	char		*path;		/* sanitised for showing */
 	struct timespec	 t0;
 	bool		 shown;
 };
@@ -268,7 +284,7 @@ main_add(struct library *lib, const char *path)
 	int			 rv;
 
 	memset(&ms, 0, sizeof ms);
-	ms.path = path;
+	ms.path = text_sanitize_str(path);
 	clock_gettime(CLOCK_MONOTONIC, &ms.t0);
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = main_on_sigint;
@@ -278,8 +294,9 @@ main_add(struct library *lib, const char *path)
 	sigaction(SIGINT, &old, NULL);
 	if (ms.shown)
 		fputs("\r\033[K", stderr);
+	free(ms.path);
 	if (rv != 0) {
-		fprintf(stderr, "%s: %s: %s\n", progname, path, cause);
+		main_error(path, cause);
 		free(cause);
 	}
 	return rv;
@@ -398,7 +415,7 @@ main(int argc, char **argv)
 	enum dump_mode		 dump = DUMP_NONE;
 	bool			 check = false, reader, likely;
 	int			 c, i, status = 0;
-	char			*cause, *grep = NULL;
+	char			*cause, *arg, *grep = NULL;
 	const char		*path;
 
 	/* The reader's terminal probe is answered while dubao loads. */
@@ -437,8 +454,7 @@ main(int argc, char **argv)
 		char *cpath = settings_default_path();
 
 		if (cpath != NULL && settings_load(&cfg, cpath, &cause) != 0) {
-			fprintf(stderr, "%s: %s: %s\n", progname, cpath,
-			    cause);
+			main_error(cpath, cause);
 			free(cause);
 		}
 		free(cpath);
@@ -459,9 +475,10 @@ main(int argc, char **argv)
 			else if (strcmp(optarg, "outline") == 0)
 				dump = DUMP_OUTLINE;
 			else {
+				arg = text_sanitize_str(optarg);
 				fprintf(stderr, _("%s: invalid --dump format "
 				    "'%s' (json, text or outline)\n"),
-				    progname, optarg);
+				    progname, arg);
 				main_usage(2);
 			}
 			break;
@@ -491,9 +508,10 @@ main(int argc, char **argv)
 			else if (strcmp(optarg, "never") == 0)
 				opts.color = COLOR_NEVER;
 			else {
+				arg = text_sanitize_str(optarg);
 				fprintf(stderr, _("%s: invalid --color value "
 				    "'%s' (auto, always or never)\n"),
-				    progname, optarg);
+				    progname, arg);
 				main_usage(2);
 			}
 			break;

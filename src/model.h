@@ -65,7 +65,8 @@ struct issue {
 	int		 confidence;	/* encoding detection, 0-100 */
 	char		*enc_reason;	/* why that encoding (translated), or
 					   NULL */
-	char		**sources;	/* paths as given */
+	char		**sources;	/* paths as given, sanitised for
+					   showing */
 	size_t		 nsources;
 	size_t		 srccap;
 	char		**masthead;	/* front matter that is no article */
@@ -79,7 +80,10 @@ struct issue {
 
 struct issue	*issue_new(void);
 void		 issue_free(struct issue *);
-/* Takes ownership of PATH. */
+/*
+ * Takes ownership of PATH and stores it sanitised (text_sanitize_str):
+ * sources are for showing, not for opening.
+ */
 void		 issue_take_source(struct issue *, char *path);
 void		 issue_add_masthead(struct issue *, const char *line);
 /* Append an empty page and return it (valid until the next add). */
@@ -90,6 +94,12 @@ size_t		 issue_narticles(const struct issue *);
 void		 issue_date_str(const struct issue *, char *buf);
 
 void		 page_clear(struct page *);
+/*
+ * Give back the room that the arrays and paragraphs of PG were grown by
+ * while it was built (the loader calls it once a page is complete), so
+ * that a large issue takes the memory of its text and little more.
+ */
+void		 page_shrink(struct page *);
 /* Append an empty article and return it (valid until the next add). */
 struct article	*page_add_article(struct page *);
 
@@ -111,6 +121,12 @@ void		 article_move(struct article *dst, struct article *src);
 
 /* Replace *DST (freed) with a copy of SRC (NULL allowed). */
 void		 model_set(char **dst, const char *src);
+/*
+ * Replace *DST (freed) with a sanitised copy of NAME (NULL allowed): for
+ * names from outside the text (paths, folder names) that the model
+ * shows.
+ */
+void		 model_set_name(char **dst, const char *name);
 
 /*
  * Which string of an article a position points into. enum layout_field

@@ -192,7 +192,7 @@ search_text_unit(struct search_text *t, struct fold *f, size_t page,
 
 	if (text == NULL || *text == '\0')
 		return;
-	util_grow(&t->u, &t->cap, t->n + 1, sizeof *t->u);
+	t->u = util_grow(t->u, &t->cap, t->n + 1, sizeof *t->u);
 	u = &t->u[t->n++];
 	u->page = page;
 	u->art = art;
@@ -267,7 +267,7 @@ search_add_hit(struct search *s, const struct search_text *t,
 	    prev->field == u->field && prev->index == u->index &&
 	    os < prev->off + prev->len)
 		return;
-	util_grow(&s->hits, &s->cap, s->n + 1, sizeof *s->hits);
+	s->hits = util_grow(s->hits, &s->cap, s->n + 1, sizeof *s->hits);
 	h = &s->hits[s->n++];
 	h->page = u->page;
 	h->art = u->art;

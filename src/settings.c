@@ -307,7 +307,8 @@ settings_bind(struct settings *cf, char **w, size_t n, const char *name,
 		    _("unknown action '%s'"), w[2]);
 		return;
 	}
-	util_grow(&cf->binds, &cf->bindcap, cf->nbinds + 1, sizeof *cf->binds);
+	cf->binds = util_grow(cf->binds, &cf->bindcap, cf->nbinds + 1,
+	    sizeof *cf->binds);
 	b = &cf->binds[cf->nbinds++];
 	b->key = xstrdup(w[1]);
 	b->action = xstrdup(w[2]);
@@ -350,7 +351,7 @@ settings_color(struct settings *cf, char **w, size_t n, const char *name,
 		free(msg);
 		return;
 	}
-	util_grow(&cf->colors, &cf->colorcap, cf->ncolors + 1,
+	cf->colors = util_grow(cf->colors, &cf->colorcap, cf->ncolors + 1,
 	    sizeof *cf->colors);
 	c = &cf->colors[cf->ncolors++];
 	c->role = xstrdup(w[1]);

@@ -539,7 +539,7 @@ state_follow(struct reader_state *st)
 		}
 		if (k == is->pages[p].narts)
 			k = 0;
-		util_grow(&st->back, &st->backcap, st->nback + 1,
+		st->back = util_grow(st->back, &st->backcap, st->nback + 1,
 		    sizeof *st->back);
 		st->back[st->nback].issue = st->issue;
 		st->back[st->nback].page = st->page;

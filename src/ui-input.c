@@ -122,7 +122,8 @@ ui_input_event(const struct keyseq_event *ev)
 		return;
 	if (ui_in.qhead == ui_in.qn)
 		ui_in.qhead = ui_in.qn = 0;
-	util_grow(&ui_in.q, &ui_in.qcap, ui_in.qn + 1, sizeof *ui_in.q);
+	ui_in.q = util_grow(ui_in.q, &ui_in.qcap, ui_in.qn + 1,
+	    sizeof *ui_in.q);
 	ui_in.q[ui_in.qn++] = *ev;
 }
 

@@ -197,7 +197,7 @@ ui_bind(struct ui_keys *keys, int key, enum op op)
 			return;
 		}
 	}
-	util_grow(&keys->v, &keys->cap, keys->n + 1, sizeof *keys->v);
+	keys->v = util_grow(keys->v, &keys->cap, keys->n + 1, sizeof *keys->v);
 	keys->v[keys->n].key = key;
 	keys->v[keys->n].op = op;
 	keys->n++;

@@ -87,3 +87,41 @@ tui_status() {
 # tui_pid: the process id of dubao (the child of the pane's shell).
 tui_pid() { ps -o pid= --ppid "$($T display-message -p -t t '#{pane_pid}')" | tr -d ' '; }
 tui_resize() { $T resize-window -t t -x "$1" -y "$2"; }
+
+# tui_reverse_runs: the runs of reverse-video text on screen (the search
+# highlights), one a line, rows of the status and message lines left out.
+tui_reverse_runs() {
+	tui_screen -e | python3 -B -c '
+import re, sys
+rows = sys.stdin.read().split("\n")
+for row in rows[:-3]:
+    rev, run = False, ""
+    for tok in re.split("(\x1b\\[[0-9;]*m)", row):
+        if tok.startswith("\x1b["):
+            for p in (tok[2:-1] or "0").split(";"):
+                if p in ("0", "27"):
+                    rev = False
+                elif p == "7":
+                    rev = True
+            if not rev and run:
+                print(run)
+                run = ""
+        elif rev:
+            run += tok
+    if run:
+        print(run)
+'
+}
+
+# tui_row N: row N of the screen (1 is the top), as captured.
+tui_row() { tui_screen | sed -n "${1}p"; }
+
+# tui_wait_row N TEXT: poll up to 10 s until row N is exactly TEXT.
+tui_wait_row() {
+	_i=0
+	until [ "$(tui_row "$1")" = "$2" ]; do
+		_i=$((_i + 1))
+		[ "$_i" -gt 200 ] && tui_fail "timeout waiting for row $1 to be: $2"
+		sleep 0.05
+	done
+}

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Resizing: two panes from 100 columns, one at a time below, the same
-# text at the top of the reader after a resize (the paragraph and
-# offset, not the line number), "too small" and recovery.
+# text at the top of the reader after a resize (the paragraph and the
+# offset in it, not the line number), "too small" and recovery.
 . "$top_srcdir/tests/tui/lib.sh"
 
 # The paragraph number ("第七段") on the reader's first row.
@@ -41,6 +41,17 @@ tui_resize 24 8
 tui_wait "long."
 wait_top 24x8
 tui_screen | grep -q "第八段：照片上的渡口$" || tui_fail "24x8 layout"
+# The offset inside the paragraph is kept too: with the last line of the
+# seventh paragraph at the top, a wider terminal keeps that line (not the
+# paragraph's first) at the top, and so does the way back.
+tui_keys 2 j
+tui_wait_row 1 "找来了几十年前的老照片。"
+tui_resize 50 12
+tui_wait_row 1 " 找来了几十年前的老照片。"
+tui_resize 24 8
+tui_wait_row 1 "找来了几十年前的老照片。"
+tui_keys 2 k
+wait_top 24x8
 # Tab shows the contents alone in a narrow terminal, and back.
 tui_keys Tab
 tui_wait "第1版"
