@@ -150,7 +150,8 @@ ui_text_key(struct ui *u, struct ui_text *t, int key, enum op op)
 static void
 ui_text_row_add(struct ui_text *t, size_t line, size_t off, size_t len)
 {
-	util_grow(&t->rows_v, &t->rowcap, t->nrows + 1, sizeof *t->rows_v);
+	t->rows_v = util_grow(t->rows_v, &t->rowcap, t->nrows + 1,
+	    sizeof *t->rows_v);
 	t->rows_v[t->nrows].line = line;
 	t->rows_v[t->nrows].off = off;
 	t->rows_v[t->nrows].len = len;
