@@ -20,17 +20,23 @@ $T set-option -g remain-on-exit on
 
 # tui_start COLS ROWS ARGS...: run dubao in session t through a small
 # script that records its exit status (tmux 3.3a does not always reap a
-# pane's process). Extra environment comes from $TUI_ENV (e.g.
+# pane's process). XDG_* point into the test's folder; the reading state
+# starts empty each time unless $TUI_KEEP_STATE is set. Extra
+# environment comes from $TUI_ENV (e.g.
 # "NO_COLOR=1"), the terminal type from $TUI_TERM (default screen).
 tui_start() {
 	_c=$1 _r=$2
 	shift 2
 	rm -f "$TUI_TMP/status"
+	# Each start reads afresh (no position to resume) unless the test
+	# keeps the reading state across starts (TUI_KEEP_STATE=1).
+	[ -n "${TUI_KEEP_STATE:-}" ] || rm -rf "$TUI_TMP/state"
 	# The shell ignores Ctrl-C and Ctrl-\ (dubao catches them itself).
 	cat >"$TUI_TMP/run.sh" <<EOS
 trap '' INT QUIT
 env TERM=${TUI_TERM:-screen} LC_ALL=${TUI_LC:-C.UTF-8} \\
     XDG_CONFIG_HOME="$TUI_TMP/config" XDG_STATE_HOME="$TUI_TMP/state" \\
+    XDG_CACHE_HOME="$TUI_TMP/cache" \\
     $TUI_ENV "$DUBAO" "\$@" 2>"$TUI_TMP/stderr"
 echo \$? >"$TUI_TMP/status.new"
 mv "$TUI_TMP/status.new" "$TUI_TMP/status"
