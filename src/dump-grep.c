@@ -12,8 +12,9 @@
  * search_kwic() (columns of text_strwidth, whole grapheme clusters). With
  * colour the match is shown in bold red, as grep shows it.
  *
- * Searching is search.c's: folded, masthead included. Issues are given
- * one at a time, so a caller can stream an archive through it.
+ * The hits come from the caller (library-search.c: the index or a
+ * parse, folded, masthead included), one issue at a time, so an archive
+ * streams through it.
  */
 #include <config.h>
 
@@ -43,22 +44,11 @@
 #define DUMP_GREP_SGR_OFF	"\033[m"
 
 void
-dump_grep_init(struct dump_grep *g, const char *pattern, int width,
-    bool color, bool variants)
+dump_grep_init(struct dump_grep *g, int width, bool color)
 {
 	memset(g, 0, sizeof *g);
-	search_init(&g->search);
-	search_set_variants(&g->search, variants);
-	g->search.flags = SEARCH_MASTHEAD;
-	g->pattern = pattern;
 	g->width = width;
 	g->color = color;
-}
-
-void
-dump_grep_clear(struct dump_grep *g)
-{
-	search_clear(&g->search);
 }
 
 /* Write S[0..N) with tabs as spaces (model text has no other control). */
@@ -174,15 +164,13 @@ dump_grep_line(FILE *fp, const struct dump_grep *g, const struct issue *is,
 	fputc('\n', fp);
 }
 
-size_t
-dump_grep_issue(FILE *fp, struct dump_grep *g, const struct issue *is)
+void
+dump_grep_hits(FILE *fp, struct dump_grep *g, const struct issue *is,
+    const struct search *s)
 {
-	size_t	i, n;
+	size_t	i;
 
-	n = search_run(&g->search, is, g->pattern);
-	for (i = 0; i < n; i++)
-		dump_grep_line(fp, g, is, &g->search.hits[i]);
-	search_forget(&g->search, is);
-	g->matches += n;
-	return n;
+	for (i = 0; i < s->n; i++)
+		dump_grep_line(fp, g, is, &s->hits[i]);
+	g->matches += s->n;
 }

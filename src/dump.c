@@ -608,3 +608,26 @@ dump_check(FILE *fp, struct library *lib, const struct settings *cf)
 	fprintf(fp, _("%s, %s, %s\n"), c1, c2, c3);
 	return problems;
 }
+
+int
+dump_article_text(FILE *fp, const struct article *a)
+{
+	const char *const head[] = { a->column, a->kicker, a->headline,
+	    a->subhead, a->byline };
+	size_t		 i;
+
+	for (i = 0; i < sizeof head / sizeof head[0]; i++)
+		if (head[i] != NULL)
+			fprintf(fp, "%s\n", head[i]);
+	fputc('\n', fp);
+	if (a->quote != NULL)
+		fprintf(fp, "%s%s%s\n\n", a->quote, a->quote_by != NULL ?
+		    " \u2014\u2014" : "", a->quote_by != NULL ? a->quote_by : "");
+	for (i = 0; i < a->npara; i++)
+		fprintf(fp, "%s\n", a->paras[i]);
+	for (i = 0; i < a->ncap; i++)
+		fprintf(fp, "\n%s%s%s\n", a->caps[i].text,
+		    a->caps[i].credit != NULL ? " " : "",
+		    a->caps[i].credit != NULL ? a->caps[i].credit : "");
+	return ferror(fp) ? -1 : 0;
+}

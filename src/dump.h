@@ -52,28 +52,29 @@ int	dump_outline(FILE *, FILE *diag, struct library *lib);
  */
 size_t	dump_check(FILE *, struct library *lib, const struct settings *cf);
 
-/* --grep: a pattern searched issue by issue (dump-grep.c). */
+/* --grep's lines (dump-grep.c). */
 struct dump_grep {
-	struct search	 search;
-	const char	*pattern;	/* borrowed */
 	int		 width;		/* columns of a line */
 	bool		 color;		/* the match in bold red */
 	size_t		 matches;	/* lines printed so far */
 };
 
-/*
- * Search for PATTERN (folded; Traditional/Simplified when VARIANTS),
- * printing lines of WIDTH columns, the match in colour when COLOR.
- */
-void	dump_grep_init(struct dump_grep *, const char *pattern, int width,
-	    bool color, bool variants);
-void	dump_grep_clear(struct dump_grep *);
+/* Lines of WIDTH columns, the match in colour when COLOR. */
+void	dump_grep_init(struct dump_grep *, int width, bool color);
 
 /*
- * Print a line "DATE PAGE HEADLINE: …context…" for each match of the
- * pattern in IS (its masthead included). Returns the number of matches.
+ * Print a line "DATE PAGE HEADLINE: …context…" for each hit of S, a
+ * search of IS (masthead hits included).
  */
-size_t	dump_grep_issue(FILE *, struct dump_grep *, const struct issue *is);
+void	dump_grep_hits(FILE *, struct dump_grep *, const struct issue *is,
+	    const struct search *s);
+
+/*
+ * Write article A as plain UTF-8 text: its title lines, a blank line,
+ * one line a paragraph, then the captions (what the reader's | and s
+ * give). Returns 0, or -1 on a write error.
+ */
+int	dump_article_text(FILE *, const struct article *a);
 
 /* Write S as a JSON string literal (quotes included); NULL -> null. */
 void	dump_json_string(FILE *, const char *s);

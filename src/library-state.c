@@ -32,6 +32,8 @@
 #include "util.h"
 
 #define LIBRARY_STATE_VERSION	1
+/* Positions library_state_recent() gives at most. */
+#define LIBRARY_STATE_RECENT	64
 /* How long a write waits for another dubao holding the lock. */
 #define LIBRARY_STATE_BUSY_MS	5000
 
@@ -149,6 +151,8 @@ library_state_try(struct library_state *ls, const char *path)
 	if (!library_state_sound(ls->db))
 		return LIBRARY_STATE_DAMAGED;
 	sqlite3_exec(ls->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+	/* In WAL mode a commit is still atomic without a sync each time. */
+	sqlite3_exec(ls->db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
 	rc = sqlite3_exec(ls->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(ls->db, library_state_schema, NULL, NULL,
@@ -334,6 +338,9 @@ library_state_column_pos(sqlite3_stmt *st, int k, struct position *pos,
 	pos->off = f > 0 ? (size_t)f : 0;
 }
 
+static void library_state_column_key(sqlite3_stmt *, int,
+    struct position *);
+
 /* ------------------------------------------------------------------ */
 /* Positions. */
 
@@ -373,6 +380,30 @@ library_state_position(struct library_state *ls, const struct position *key,
 	}
 	sqlite3_finalize(st);
 	return found;
+}
+
+size_t
+library_state_recent(struct library_state *ls, struct position **out)
+{
+	sqlite3_stmt	*st;
+	size_t		 n = 0, cap = 0;
+
+	*out = NULL;
+	st = library_state_prepare(ls, "SELECT paper, date, page, page_ord,"
+	    " art, art_hash, field, idx, off FROM positions"
+	    " ORDER BY at DESC, rowid DESC LIMIT ?1");
+	if (st == NULL)
+		return 0;
+	sqlite3_bind_int(st, 1, LIBRARY_STATE_RECENT);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		*out = util_grow(*out, &cap, n + 1, sizeof **out);
+		memset(&(*out)[n], 0, sizeof **out);
+		library_state_column_key(st, 0, &(*out)[n]);
+		library_state_column_pos(st, 2, &(*out)[n], true);
+		n++;
+	}
+	sqlite3_finalize(st);
+	return n;
 }
 
 /* ------------------------------------------------------------------ */

@@ -53,6 +53,12 @@ void	library_state_set_position(struct library_state *,
 bool	library_state_position(struct library_state *,
 	    const struct position *key, struct position *out);
 
+/*
+ * The last positions kept, the most recently saved first (at most
+ * LIBRARY_STATE_RECENT): a new array in *OUT (caller frees); their number.
+ */
+size_t	library_state_recent(struct library_state *, struct position **out);
+
 /* Mark the article POS names read. */
 void	library_state_mark_read(struct library_state *,
 	    const struct position *pos);

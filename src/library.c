@@ -203,6 +203,13 @@ library_stat_files(struct library_issue *e)
 	}
 }
 
+void
+library_stat(struct library *lib, size_t i)
+{
+	if (i < lib->n && lib->v[i]->kind != LIBRARY_MEMORY)
+		library_stat_files(lib->v[i]);
+}
+
 /* Parse entry E through the loader. */
 static struct issue *
 library_parse(struct library *lib, struct library_issue *e)

@@ -118,6 +118,12 @@ const struct library_issue *library_entry(const struct library *, size_t i);
  */
 const struct issue *library_get(struct library *, size_t i);
 
+/*
+ * Fill in the sizes and times of issue I's files as they are now (a
+ * stat() each; the search index compares them with what it holds).
+ */
+void		 library_stat(struct library *, size_t i);
+
 /* Keep issue I in memory until as many library_unpin() calls. */
 void		 library_pin(struct library *, size_t i);
 void		 library_unpin(struct library *, size_t i);

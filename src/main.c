@@ -24,7 +24,10 @@
 
 #include "dump.h"
 #include "i18n.h"
+#include "fold.h"
 #include "layout.h"
+#include "library-index.h"
+#include "library-search.h"
 #include "library.h"
 #include "loader.h"
 #include "model.h"
@@ -42,7 +45,8 @@ enum {
 	OPT_COLOR,
 	OPT_CHECK,
 	OPT_TEXT_WIDTH,
-	OPT_GREP
+	OPT_GREP,
+	OPT_INDEX
 };
 
 static const struct option main_longopts[] = {
@@ -55,6 +59,7 @@ static const struct option main_longopts[] = {
 	{ "colour", required_argument, NULL, OPT_COLOR },
 	{ "check", no_argument, NULL, OPT_CHECK },
 	{ "grep", required_argument, NULL, OPT_GREP },
+	{ "index", no_argument, NULL, OPT_INDEX },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -80,6 +85,9 @@ main_usage(int status)
 	fputs(_("      --dump[=FORMAT]     print the issues and exit; FORMAT is"
 	    " json, text\n                            (the default) or "
 	    "outline\n"), stdout);
+	fputs(_("      --index             make or bring up to date the search "
+	    "index of the\n                            PATHs (read again: "
+	    "only issues whose files changed)\n"), stdout);
 	fputs(_("      --grep=PATTERN      print each match as DATE PAGE "
 	    "HEADLINE: context;\n                            exit 0 if "
 	    "something matched, 1 if not\n"), stdout);
@@ -347,28 +355,177 @@ main_grep_pattern(const char *arg)
 	return (char *)u;
 }
 
+/*
+ * The search index of LIB for reading (--grep) or writing (--index), or
+ * NULL (none, or no cache folder); its notes and problems on stderr.
+ */
+static struct library_index *
+main_index_open(const struct library *lib, bool write)
+{
+	struct library_index	*ix;
+	char			*note, *cause;
+
+	if (lib->cache_dir == NULL)
+		return NULL;
+	ix = library_index_open(lib->cache_dir, write, &note, &cause);
+	if (note != NULL)
+		fprintf(stderr, "%s: %s\n", progname, note);
+	if (cause != NULL)
+		fprintf(stderr, "%s: %s\n", progname, cause);
+	free(note);
+	free(cause);
+	return ix;
+}
+
 /* --grep over every issue of LIB: 0 a match, 1 none, 2 if STATUS. */
 static int
 main_grep(struct library *lib, const struct options *opts,
     const char *pattern, bool variants, int status)
 {
+	struct library_search	 ls;
+	struct library_index	*ix = main_index_open(lib, false);
 	struct dump_grep	 g;
+	const struct issue	*is;
 	size_t			 i;
 	bool			 color;
 
 	color = opts->color == COLOR_ALWAYS || (opts->color == COLOR_AUTO &&
 	    isatty(STDOUT_FILENO) && getenv("TERM") != NULL &&
 	    strcmp(getenv("TERM"), "dumb") != 0);
-	dump_grep_init(&g, pattern, main_grep_width(opts), color, variants);
-	/* Issue by issue through the cache: memory stays flat. */
-	for (i = 0; i < library_count(lib); i++) {
-		dump_grep_issue(stdout, &g, library_get(lib, i));
-		library_release(lib, i);
-	}
-	dump_grep_clear(&g);
+	dump_grep_init(&g, main_grep_width(opts), color);
+	/* Issue by issue, from the index or the cache: memory stays flat. */
+	library_search_init(&ls, lib, ix, false, pattern, variants);
+	for (i = 0; i < library_count(lib); i++)
+		if ((is = library_search_issue(&ls, i)) != NULL)
+			dump_grep_hits(stdout, &g, is, &ls.search);
+	library_search_clear(&ls);
+	library_index_close(ix);
 	if (main_close_stdout(0) != 0 || status != 0)
 		return 2;
 	return g.matches > 0 ? 0 : 1;
+}
+
+/* How far --index got, for its progress line. */
+struct main_indexing {
+	size_t		 done, stored, total;
+	long long	 bytes;
+	struct timespec	 t0, last;
+	bool		 shown;
+};
+
+/* The progress of --index on a terminal, at most every 100 ms. */
+static void
+main_index_progress(struct main_indexing *mi, bool last)
+{
+	struct timespec	now;
+	char		c1[64];
+
+	if (!isatty(STDERR_FILENO))
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (!last && (now.tv_sec - mi->last.tv_sec) * 1000L +
+	    (now.tv_nsec - mi->last.tv_nsec) / 1000000L < 100)
+		return;
+	mi->last = now;
+	snprintf(c1, sizeof c1, P_("%zu issue", "%zu issues", mi->total),
+	    mi->total);
+	/* TRANSLATORS: done of N issues, read again, megabytes. */
+	fputc('\r', stderr);
+	fprintf(stderr, _("%s: indexing: %zu of %s, %zu read, %.1f MB "
+	    "(Ctrl-C stops)"), progname, mi->done, c1, mi->stored,
+	    (double)mi->bytes / 1e6);
+	fputs(last ? "\033[K\n" : "\033[K", stderr);
+	mi->shown = true;
+}
+
+/* Bytes of the files of issue I (stat()ed by the index). */
+static long long
+main_index_bytes(const struct library *lib, size_t i)
+{
+	const struct library_issue	*e = library_entry(lib, i);
+	long long			 n = 0;
+	size_t				 k;
+
+	for (k = 0; k < e->nfiles; k++)
+		if (e->files[k].size > 0)
+			n += e->files[k].size;
+	return n;
+}
+
+/* Put every issue of LIB into IX; 0, or 1 when stopped or failing. */
+static int
+main_index_all(struct library *lib, struct library_index *ix,
+    struct fold *f, struct main_indexing *mi)
+{
+	char	*cause = NULL;
+	size_t	 i;
+	int	 r = 0;
+
+	for (i = 0; i < library_count(lib) && !main_interrupted; i++) {
+		if (i % 32 == 0 && (library_index_end(ix, &cause) != 0 ||
+		    library_index_begin(ix, &cause) != 0))
+			break;
+		if ((r = library_index_add(ix, lib, i, f, &cause)) < 0)
+			break;
+		mi->stored += r > 0;
+		mi->bytes += main_index_bytes(lib, i);
+		library_release(lib, i);
+		mi->done = i + 1;
+		main_index_progress(mi, false);
+	}
+	if (cause == NULL)
+		library_index_end(ix, &cause);
+	if (cause != NULL) {
+		fprintf(stderr, "%s: %s\n", progname, cause);
+		free(cause);
+		return 1;
+	}
+	return main_interrupted ? 1 : 0;
+}
+
+/*
+ * --index: the index of every issue of LIB, made or brought up to date;
+ * the issues of the folders in PATHS that are gone are forgotten.
+ */
+static int
+main_index(struct library *lib, char **paths, int npaths, bool variants,
+    int status)
+{
+	struct library_index	*ix = main_index_open(lib, true);
+	struct main_indexing	 mi;
+	struct sigaction	 sa, old;
+	struct fold		*f;
+	size_t			 gone = 0;
+	char			 c1[64];
+	int			 i, r;
+
+	if (ix == NULL) {
+		if (lib->cache_dir == NULL)
+			fprintf(stderr, _("%s: no cache folder for the index "
+			    "(set XDG_CACHE_HOME or HOME)\n"), progname);
+		return 1;
+	}
+	memset(&mi, 0, sizeof mi);
+	mi.total = library_count(lib);
+	f = fold_new(variants);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = main_on_sigint;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old);
+	r = main_index_all(lib, ix, f, &mi);
+	sigaction(SIGINT, &old, NULL);
+	if (mi.shown)
+		main_index_progress(&mi, true);
+	for (i = 0; i < npaths && r == 0; i++)
+		gone += library_index_prune(ix, lib, paths[i]);
+	fold_free(f);
+	library_index_close(ix);
+	snprintf(c1, sizeof c1, P_("%zu issue", "%zu issues", mi.done),
+	    mi.done);
+	/* TRANSLATORS: N issues: read again, unchanged, forgotten. */
+	printf(_("%s: %zu read, %zu unchanged, %zu forgotten\n"), c1,
+	    mi.stored, mi.done - mi.stored, gone);
+	return main_close_stdout(r != 0 ? 1 : status);
 }
 
 /*
@@ -381,7 +538,7 @@ static bool
 main_reader_likely(int argc, char **argv)
 {
 	static const char *const batch[] = { "dump", "check", "help",
-	    "version", "ambiguous-width", "grep" };
+	    "version", "ambiguous-width", "grep", "index" };
 	const char	*a;
 	size_t		 i, n;
 	int		 k;
@@ -413,7 +570,7 @@ main(int argc, char **argv)
 	struct library		*lib;
 	struct settings		 cfg;
 	enum dump_mode		 dump = DUMP_NONE;
-	bool			 check = false, reader;
+	bool			 check = false, reader, index = false;
 	int			 c, i, status = 0;
 	char			*cause, *arg, *grep = NULL;
 	const char		*path;
@@ -509,6 +666,9 @@ main(int argc, char **argv)
 		case OPT_CHECK:
 			check = true;
 			break;
+		case OPT_INDEX:
+			index = true;
+			break;
 		case OPT_GREP:
 			free(grep);
 			if ((grep = main_grep_pattern(optarg)) == NULL) {
@@ -538,13 +698,18 @@ main(int argc, char **argv)
 		    "--dump\n"), progname);
 		main_usage(2);
 	}
+	if (index && (check || dump != DUMP_NONE || grep != NULL)) {
+		fprintf(stderr, _("%s: --index cannot be used with --check, "
+		    "--dump or --grep\n"), progname);
+		main_usage(2);
+	}
 	if (grep != NULL && grep[strspn(grep, " \t\n")] == '\0') {
 		fprintf(stderr, _("%s: --grep needs a pattern\n"), progname);
 		main_usage(2);
 	}
 
 	/* The reader runs on a terminal, and not on standard input. */
-	reader = !check && grep == NULL && dump == DUMP_NONE &&
+	reader = !check && grep == NULL && !index && dump == DUMP_NONE &&
 	    isatty(STDOUT_FILENO) &&
 	    isatty(STDIN_FILENO) &&
 	    !(optind < argc && strcmp(argv[argc - 1], "-") == 0);
@@ -575,6 +740,14 @@ main(int argc, char **argv)
 		return status != 0 ? status : 1;
 	}
 
+	if (index) {
+		main_print_settings(&cfg);
+		status = main_index(lib, argv + optind, argc - optind,
+		    cfg.fold_variants != 0, status);
+		library_free(lib);
+		settings_clear(&cfg);
+		return status;
+	}
 	if (grep != NULL) {
 		main_print_settings(&cfg);
 		status = main_grep(lib, &opts, grep, cfg.fold_variants != 0,

@@ -45,6 +45,15 @@ struct search_text {
 	bool			 map;	/* buf has its offset map */
 	struct search_unit	*u;
 	size_t			 n, cap;
+
+	/* Walking a stored fold (buf borrowed, no fold): where unit n starts. */
+	bool			 borrowed;	/* buf.s is the caller's */
+	size_t			 pos;
+	bool			 bad;	/* the fold does not fit the issue */
+	/* Without a map: one unit folded again with its map, for spans. */
+	struct fold		*fold;	/* borrowed */
+	struct fold_buf		 unit;
+	size_t			 unit_of;	/* which, or SIZE_MAX */
 };
 /* Reading order of the fields; captions and credits interleave. */
 static int
@@ -92,7 +101,10 @@ search_text_free(struct search_text *t)
 {
 	if (t == NULL)
 		return;
+	if (t->borrowed)
+		fold_buf_init(&t->buf);
 	fold_buf_clear(&t->buf);
+	fold_buf_clear(&t->unit);
 	free(t->u);
 	free(t);
 }
@@ -135,6 +147,12 @@ search_fold(struct search *s)
 	if (s->fold == NULL)
 		s->fold = fold_new(s->variants);
 	return s->fold;
+}
+
+struct fold *
+search_get_fold(struct search *s)
+{
+	return search_fold(s);
 }
 
 const char *
@@ -184,13 +202,18 @@ search_hit_text(const struct issue *is, const struct search_hit *h)
 	    h->index);
 }
 
+/*
+ * One field of the walk: folded into t->buf with F, or with F NULL found
+ * in the stored fold already in t->buf (it ends at the next NUL).
+ */
 static void
 search_text_unit(struct search_text *t, struct fold *f, size_t page,
     size_t art, enum layout_field field, size_t index, const char *text)
 {
 	struct search_unit	*u;
+	const char		*nul;
 
-	if (text == NULL || *text == '\0')
+	if (text == NULL || *text == '\0' || t->bad)
 		return;
 	t->u = util_grow(t->u, &t->cap, t->n + 1, sizeof *t->u);
 	u = &t->u[t->n++];
@@ -200,6 +223,17 @@ search_text_unit(struct search_text *t, struct fold *f, size_t page,
 	u->index = index;
 	u->text = text;
 	u->len = strlen(text);
+	if (f == NULL) {
+		nul = t->pos < t->buf.len ? memchr(t->buf.s + t->pos, '\0',
+		    t->buf.len - t->pos) : NULL;
+		if (nul == NULL) {
+			t->bad = true;
+			return;
+		}
+		u->start = t->pos;
+		t->pos = (size_t)(nul - t->buf.s) + 1;
+		return;
+	}
 	u->start = t->buf.len;
 	fold_add(f, &t->buf, text, u->len, t->map);
 	fold_add_sep(&t->buf, t->map);
@@ -229,6 +263,23 @@ search_text_article(struct search_text *t, struct fold *f, size_t p,
 	}
 }
 
+/* Every field of IS in reading order (F NULL: a stored fold). */
+static void
+search_text_walk(struct search_text *t, struct fold *f, const struct issue *is,
+    unsigned flags)
+{
+	size_t	p, k;
+
+	if (flags & SEARCH_MASTHEAD)
+		for (k = 0; k < is->nmasthead; k++)
+			search_text_unit(t, f, 0, 0, LAYOUT_F_MASTHEAD, k,
+			    is->masthead[k]);
+	for (p = 0; p < is->npages; p++)
+		for (k = 0; k < is->pages[p].narts; k++)
+			search_text_article(t, f, p, k,
+			    &is->pages[p].arts[k]);
+}
+
 /*
  * Fold IS with F, the masthead too when FLAGS say so; MAP: with the
  * offset map (for hits), else for counting only.
@@ -238,29 +289,77 @@ search_text_new(struct fold *f, const struct issue *is, unsigned flags,
     bool map)
 {
 	struct search_text	*t = xcalloc(1, sizeof *t);
-	size_t			 p, k;
 
 	t->map = map;
-	if (flags & SEARCH_MASTHEAD)
-		for (k = 0; k < is->nmasthead; k++)
-			search_text_unit(t, f, 0, 0, LAYOUT_F_MASTHEAD, k,
-			    is->masthead[k]);
-	for (p = 0; p < is->npages; p++)
-		for (k = 0; k < is->pages[p].narts; k++)
-			search_text_article(t, f, p, k,
-			    &is->pages[p].arts[k]);
+	t->fold = f;
+	t->unit_of = SIZE_MAX;
+	search_text_walk(t, f, is, flags);
 	return t;
 }
 
-/* Record the match at folded bytes [M, M + QN) of unit U, if new. */
-static void
-search_add_hit(struct search *s, const struct search_text *t,
-    const struct search_unit *u, size_t m, size_t qn)
+/*
+ * The stored fold FOLDED[0..LEN) of IS (search_fold_issue()) as a search
+ * text without map, or NULL when it does not fit IS.
+ */
+static struct search_text *
+search_text_stored(struct fold *f, const struct issue *is,
+    const char *folded, size_t len)
 {
-	struct search_hit	*h, *prev;
-	size_t			 os, oe;
+	struct search_text	*t = xcalloc(1, sizeof *t);
 
-	fold_span(&t->buf, u->text, u->len, m, m + qn, &os, &oe);
+	t->fold = f;
+	t->unit_of = SIZE_MAX;
+	t->borrowed = true;
+	t->buf.s = (char *)folded;	/* only read */
+	t->buf.len = len;
+	search_text_walk(t, NULL, is, SEARCH_MASTHEAD);
+	if (t->bad || t->pos != len) {
+		search_text_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/*
+ * The original span of folded bytes [M, M + QN) of unit K: from the map,
+ * or without one by folding the unit again with its map (the same bytes).
+ */
+static void
+search_text_span(struct search_text *t, size_t k, size_t m, size_t qn,
+    size_t *os, size_t *oe)
+{
+	const struct search_unit	*u = &t->u[k];
+
+	if (t->map) {
+		fold_span(&t->buf, u->text, u->len, m, m + qn, os, oe);
+		return;
+	}
+	if (t->unit_of != k) {
+		t->unit.len = 0;
+		fold_add(t->fold, &t->unit, u->text, u->len, true);
+		t->unit_of = k;
+	}
+	m -= u->start;
+	if (m + qn > t->unit.len) {	/* cannot be: the fold is the same */
+		*os = 0;
+		*oe = u->len;
+		return;
+	}
+	fold_span(&t->unit, u->text, u->len, m, m + qn, os, oe);
+}
+
+/* Record the match at folded bytes [M, M + QN) of unit K, if new. */
+static void
+search_add_hit(struct search *s, struct search_text *t, size_t k, size_t m,
+    size_t qn)
+{
+	const struct search_unit	*u = &t->u[k];
+	struct search_hit		*h, *prev;
+	size_t				 os, oe;
+
+	if (u->field == LAYOUT_F_MASTHEAD && !(s->flags & SEARCH_MASTHEAD))
+		return;
+	search_text_span(t, k, m, qn, &os, &oe);
 	prev = s->n > 0 ? &s->hits[s->n - 1] : NULL;
 	/* Two matches inside one expanded character (… is ...). */
 	if (prev != NULL && prev->page == u->page && prev->art == u->art &&
@@ -277,9 +376,9 @@ search_add_hit(struct search *s, const struct search_text *t,
 	h->len = oe - os;
 }
 
-/* Every match of the folded query Q[0..QN) in T (with map), as hits. */
+/* Every match of the folded query Q[0..QN) in T, as hits. */
 static void
-search_scan(struct search *s, const struct search_text *t, const char *q,
+search_scan(struct search *s, struct search_text *t, const char *q,
     size_t qn)
 {
 	const char	*b = t->buf.s, *p;
@@ -290,50 +389,131 @@ search_scan(struct search *s, const struct search_text *t, const char *q,
 		m = (size_t)(p - b);
 		while (u + 1 < t->n && t->u[u + 1].start <= m)
 			u++;
-		search_add_hit(s, t, &t->u[u], m, qn);
+		search_add_hit(s, t, u, m, qn);
 		pos = m + qn;
 	}
 }
 
-/* Count the matches of Q[0..QN) in T. */
+/* Count the matches of Q[0..QN) in B[0..LEN). */
 static size_t
-search_text_count(const struct search_text *t, const char *q, size_t qn)
+search_bytes_count(const char *b, size_t len, const char *q, size_t qn)
 {
-	const char	*b = t->buf.s, *p;
+	const char	*p;
 	size_t		 pos = 0, n = 0;
 
-	while (pos + qn <= t->buf.len &&
-	    (p = memmem(b + pos, t->buf.len - pos, q, qn)) != NULL) {
+	while (pos + qn <= len &&
+	    (p = memmem(b + pos, len - pos, q, qn)) != NULL) {
 		n++;
 		pos = (size_t)(p - b) + qn;
 	}
 	return n;
 }
 
-size_t
-search_run(struct search *s, const struct issue *is, const char *query)
+static size_t
+search_text_count(const struct search_text *t, const char *q, size_t qn)
+{
+	return search_bytes_count(t->buf.s, t->buf.len, q, qn);
+}
+
+/*
+ * Make QUERY the current one (it may be s->query itself) and fold it.
+ * Returns the folded query (caller frees) with its length in *QN, or
+ * NULL when it is not valid UTF-8 or folds to nothing.
+ */
+static char *
+search_start(struct search *s, const char *query, size_t *qn)
 {
 	char	*copy, *q;
-	size_t	 qn;
 
-	/* QUERY may be s->query itself (a search run again elsewhere). */
 	copy = xstrdup(query);
 	free(s->query);
 	s->query = copy;
 	s->n = 0;
 	if (u8_check((const uint8_t *)copy, strlen(copy)) != NULL)
-		return 0;
-	q = fold_query(search_fold(s), copy, &qn);
-	if (qn > 0) {
-		if (s->text_of != is || s->text == NULL) {
-			search_forget(s, s->text_of);
-			s->text = search_text_new(s->fold, is, s->flags, true);
-			s->text_of = is;
-		}
-		search_scan(s, s->text, q, qn);
+		return NULL;
+	q = fold_query(search_fold(s), copy, qn);
+	if (*qn == 0) {
+		free(q);
+		return NULL;
 	}
+	return q;
+}
+
+size_t
+search_run(struct search *s, const struct issue *is, const char *query)
+{
+	char	*q;
+	size_t	 qn;
+
+	if ((q = search_start(s, query, &qn)) == NULL)
+		return 0;
+	if (s->text_of != is || s->text == NULL) {
+		search_forget(s, s->text_of);
+		s->text = search_text_new(s->fold, is, s->flags, true);
+		s->text_of = is;
+	}
+	search_scan(s, s->text, q, qn);
 	free(q);
 	return s->n;
+}
+
+size_t
+search_run_folded(struct search *s, const struct issue *is,
+    const char *folded, size_t len, const char *query)
+{
+	struct search_text	*t;
+	char			*q;
+	size_t			 qn;
+
+	if ((q = search_start(s, query, &qn)) == NULL)
+		return 0;
+	search_forget(s, s->text_of);
+	t = search_text_stored(s->fold, is, folded, len);
+	if (t == NULL)
+		t = search_text_new(s->fold, is, s->flags, true);
+	search_scan(s, t, q, qn);
+	search_text_free(t);
+	free(q);
+	return s->n;
+}
+
+size_t
+search_count_folded(struct search *s, const char *folded, size_t len,
+    const char *query)
+{
+	char	*q;
+	size_t	 qn, n = 0;
+
+	if (u8_check((const uint8_t *)query, strlen(query)) != NULL)
+		return 0;
+	q = fold_query(search_fold(s), query, &qn);
+	if (qn > 0)
+		n = search_bytes_count(folded, len, q, qn);
+	free(q);
+	return n;
+}
+
+const char *
+search_last_fold(const struct search *s, const struct issue *is,
+    size_t *len)
+{
+	if (s->text == NULL || s->text_of != is ||
+	    !(s->flags & SEARCH_MASTHEAD))
+		return NULL;
+	*len = s->text->buf.len;
+	return s->text->buf.s != NULL ? s->text->buf.s : "";
+}
+
+void
+search_fold_issue(struct fold *f, const struct issue *is,
+    struct fold_buf *out)
+{
+	struct search_text	*t;
+
+	t = search_text_new(f, is, SEARCH_MASTHEAD, false);
+	*out = t->buf;
+	fold_buf_init(&t->buf);
+	search_text_free(t);
 }
 
 size_t

@@ -24,6 +24,7 @@
 
 struct article;
 struct fold;
+struct fold_buf;
 struct issue;
 struct search_text;
 
@@ -61,6 +62,9 @@ void	search_clear(struct search *);
  */
 void	search_set_variants(struct search *s, bool on);
 
+/* The fold S uses (made on first use; owned by S). */
+struct fold *search_get_fold(struct search *s);
+
 /*
  * Find every match of QUERY (UTF-8) in IS, replacing what S held.
  * Returns the number of hits: 0 for a query that is not valid UTF-8 or
@@ -75,6 +79,35 @@ size_t	search_run(struct search *s, const struct issue *is,
  * what S holds (for counting other issues).
  */
 size_t	search_count(struct search *s, const struct issue *is,
+	    const char *query);
+
+/*
+ * The fold of IS that search_run() makes, masthead included, into OUT
+ * (fold_buf_init()ed; no offset map): what the search index stores.
+ */
+void	search_fold_issue(struct fold *f, const struct issue *is,
+	    struct fold_buf *out);
+
+/*
+ * The fold of IS that the last search_run() made (the bytes
+ * search_fold_issue() gives when S searches the masthead), its length in
+ * *LEN; NULL when S holds no fold of IS. Borrowed until the next search.
+ */
+const char *search_last_fold(const struct search *s, const struct issue *is,
+	    size_t *len);
+
+/*
+ * search_run() on IS given its stored fold FOLDED[0..LEN) (made by
+ * search_fold_issue() with a fold like S's): the same hits, without
+ * folding the issue again, only the fields that hold a match. A fold
+ * that does not fit IS (another version) is ignored and IS folded.
+ * Keeps nothing of IS.
+ */
+size_t	search_run_folded(struct search *s, const struct issue *is,
+	    const char *folded, size_t len, const char *query);
+
+/* Matches of QUERY in a stored fold (without the issue). */
+size_t	search_count_folded(struct search *s, const char *folded, size_t len,
 	    const char *query);
 
 /* Drop the fold S keeps of IS, if any (IS is about to be freed). */

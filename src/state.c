@@ -10,7 +10,8 @@
  * - line <= the last line that still fills the view (0 when it all fits);
  * - toc_sel < state_toc_count(), and toc_top <= toc_sel < toc_top +
  *   toc_rows when toc_rows > 0;
- * - the current article is marked read.
+ * - an article whose last line has been in view is marked read (and so
+ *   kept, when the state has a store; state-issue.c).
  */
 #include <config.h>
 
@@ -25,51 +26,7 @@
 #include "model.h"
 #include "search.h"
 #include "state.h"
-
-/* A place to come back to after following a continuation note. */
-struct state_mark {
-	size_t	issue, page, art, line;
-};
-
-struct reader_state {
-	struct library	*lib;		/* borrowed */
-	size_t		 issue, page, art;	/* the article shown */
-	size_t		 line;		/* first layout line in view */
-	size_t		 nlines;	/* lines of its layout (from the UI) */
-	int		 rows;		/* reader rows (from the UI) */
-	int		 toc_rows;	/* contents rows (from the UI) */
-
-	enum state_focus focus;
-	bool		 toc_shown;	/* the contents pane is wanted */
-	bool		 narrow;	/* one pane at a time (set by the UI) */
-	size_t		 toc_sel;	/* selected contents item */
-	size_t		 toc_top;	/* first contents item in view */
-
-	bool		**read;		/* [issue][article ordinal] */
-
-	struct state_mark *back;	/* continuation history */
-	size_t		 nback, backcap;
-
-	/*
-	 * Where the top of the view should be after the next layout: set by
-	 * ops that jump to a model position; the UI resolves it with
-	 * layout_find() and calls state_show_line().
-	 */
-	bool		 want;
-	enum layout_field want_field;
-	size_t		 want_index, want_off;
-
-	/* The model position at the top of the view (from the UI). */
-	enum layout_field top_field;
-	size_t		 top_index, top_off;
-
-	struct search	 search;	/* the last search of this issue */
-	size_t		 search_issue;
-	size_t		 hit;		/* current hit, or SIZE_MAX */
-
-	const char	*msg;		/* translated, or NULL */
-	char		 msgbuf[512];
-};
+#include "state-int.h"
 
 static const struct state_opinfo {
 	const char	*name;
@@ -83,7 +40,7 @@ static const struct state_opinfo {
 	[OP_PAGE_UP] = { "page-up", N_("previous screen") },
 	[OP_HALF_DOWN] = { "half-down", N_("half a screen down") },
 	[OP_HALF_UP] = { "half-up", N_("half a screen up") },
-	[OP_TOP] = { "top", N_("first line") },
+	[OP_TOP] = { "top", N_("first line; with a count N before it, 第N版") },
 	[OP_BOTTOM] = { "bottom", N_("last line") },
 	[OP_OPEN] = { "open",
 	    N_("open the item; in an article follow its continuation") },
@@ -92,12 +49,15 @@ static const struct state_opinfo {
 	[OP_FOCUS_NEXT] = { "focus-next", N_("move to the other pane") },
 	[OP_TOGGLE_CONTENTS] = { "toggle-contents",
 	    N_("show or hide the contents") },
-	[OP_NEXT_ARTICLE] = { "next-article", N_("next article") },
+	[OP_NEXT_ARTICLE] = { "next-article",
+	    N_("next article (at the end: the next issue)") },
 	[OP_PREV_ARTICLE] = { "prev-article", N_("previous article") },
 	[OP_NEXT_PAGE] = { "next-page", N_("next page (版)") },
 	[OP_PREV_PAGE] = { "prev-page", N_("previous page (版)") },
-	[OP_NEXT_ISSUE] = { "next-issue", N_("next issue") },
-	[OP_PREV_ISSUE] = { "prev-issue", N_("previous issue") },
+	[OP_NEXT_ISSUE] = { "next-issue",
+	    N_("next issue of the same paper, same page (版)") },
+	[OP_PREV_ISSUE] = { "prev-issue",
+	    N_("previous issue of the same paper, same page (版)") },
 	[OP_SEARCH] = { "search", N_("search the issue from here") },
 	[OP_NEXT_MATCH] = { "next-match", N_("next match") },
 	[OP_PREV_MATCH] = { "prev-match", N_("previous match") },
@@ -106,6 +66,13 @@ static const struct state_opinfo {
 	[OP_QUIT] = { "quit", N_("go back, or quit at the top") },
 	[OP_QUIT_NOW] = { "quit-now", N_("quit at once") },
 	[OP_REDRAW] = { "redraw", N_("redraw the screen") },
+	[OP_ISSUES] = { "issues",
+	    N_("the issues of the library, newest first") },
+	[OP_CALENDAR] = { "calendar", N_("the issues on a calendar") },
+	[OP_BOOKMARK] = { "bookmark", N_("bookmark this place, with a note") },
+	[OP_BOOKMARKS] = { "bookmarks", N_("the bookmarks: Enter goes there") },
+	[OP_PIPE] = { "pipe", N_("the article to a shell command") },
+	[OP_SAVE] = { "save", N_("save the article as a text file") },
 };
 
 const char *
@@ -141,7 +108,7 @@ state_issue(const struct reader_state *st)
 	return library_get(st->lib, st->issue);
 }
 
-static size_t
+size_t
 state_narts(const struct reader_state *st, size_t page)
 {
 	const struct issue	*is = state_issue(st);
@@ -149,7 +116,7 @@ state_narts(const struct reader_state *st, size_t page)
 	return page < is->npages ? is->pages[page].narts : 0;
 }
 
-static size_t
+size_t
 state_ordinal(const struct issue *is, size_t page, size_t art)
 {
 	size_t	p, n = 0;
@@ -229,7 +196,7 @@ state_toc_item(const struct reader_state *st, size_t k, size_t *page,
 }
 
 /* The contents item of PAGE's article ART (SIZE_MAX: the page line). */
-static size_t
+size_t
 state_toc_index(const struct reader_state *st, size_t page, size_t art)
 {
 	const struct issue	*is = state_issue(st);
@@ -240,7 +207,7 @@ state_toc_index(const struct reader_state *st, size_t page, size_t art)
 	return art == SIZE_MAX ? k : k + 1 + art;
 }
 
-static void
+void
 state_toc_fix(struct reader_state *st)
 {
 	size_t	n = state_toc_count(st), rows;
@@ -262,7 +229,7 @@ state_toc_fix(struct reader_state *st)
 		st->toc_top = 0;
 }
 
-static size_t
+size_t
 state_max_line(const struct reader_state *st)
 {
 	size_t	rows = st->rows > 0 ? (size_t)st->rows : 1;
@@ -270,60 +237,48 @@ state_max_line(const struct reader_state *st)
 	return st->nlines > rows ? st->nlines - rows : 0;
 }
 
-static void
-state_mark_read(struct reader_state *st)
-{
-	const struct issue	*is = state_issue(st);
-	size_t			 k;
-
-	if (st->art >= state_narts(st, st->page))
-		return;
-	if (st->read[st->issue] == NULL)
-		st->read[st->issue] = xcalloc(issue_narticles(is) + 1,
-		    sizeof **st->read);
-	k = state_ordinal(is, st->page, st->art);
-	if (k < issue_narticles(is))
-		st->read[st->issue][k] = true;
-}
-
-/* Show article ART of PAGE from its first line; sync the contents. */
-static int
+int
 state_go(struct reader_state *st, size_t page, size_t art)
 {
 	st->page = page;
 	st->art = art;
 	st->line = 0;
 	st->nlines = 0;
-	st->want = false;
-	state_mark_read(st);
+	st->want = st->want_top = false;
+	st->top_field = LAYOUT_F_NONE;
+	st->top_index = st->top_off = 0;
+	state_issue_save(st);
 	st->toc_sel = state_toc_index(st, page, art < state_narts(st, page) ?
 	    art : SIZE_MAX);
 	state_toc_fix(st);
 	return STATE_RELAYOUT | STATE_DRAW_ALL;
 }
 
-static void
+void
 state_msg(struct reader_state *st, const char *msg)
 {
 	st->msg = msg;
 }
 
 struct reader_state *
-state_new(struct library *lib)
+state_new(struct library *lib, struct library_state *store)
 {
 	struct reader_state	*st = xcalloc(1, sizeof *st);
 
 	st->lib = lib;
+	st->store = store;
 	st->toc_shown = true;
 	st->focus = STATE_FOCUS_TOC;
+	st->hop = st->offered = SIZE_MAX;
 	/* Each issue's marks are made when it is first opened. */
 	st->read = xcalloc(library_count(lib), sizeof *st->read);
-	library_pin(lib, 0);
 	search_init(&st->search);
 	st->search.flags = SEARCH_MASTHEAD;
 	st->hit = SIZE_MAX;
-	state_go(st, 0, 0);
-	st->toc_top = 0;	/* the page line above the first article too */
+	st->issue = SIZE_MAX;
+	state_issue_open(st, state_issue_first(st), true);
+	if (st->page == 0 && st->art == 0)
+		st->toc_top = 0;	/* the page line above it too */
 	return st;
 }
 
@@ -334,6 +289,7 @@ state_free(struct reader_state *st)
 
 	if (st == NULL)
 		return;
+	state_issue_save(st);
 	for (i = 0; i < library_count(st->lib); i++)
 		free(st->read[i]);
 	library_unpin(st->lib, st->issue);
@@ -350,6 +306,7 @@ state_set_view(struct reader_state *st, size_t nlines, int rows)
 	st->rows = rows;
 	if (st->line > state_max_line(st))
 		st->line = state_max_line(st);
+	state_issue_check_end(st);
 }
 
 void
@@ -391,9 +348,12 @@ state_show_line(struct reader_state *st, size_t line)
 {
 	size_t	rows = st->rows > 0 ? (size_t)st->rows : 1;
 
-	if (line != SIZE_MAX && (line < st->line || line >= st->line + rows))
+	if (line != SIZE_MAX && st->want_top)
+		state_set_line(st, line);
+	else if (line != SIZE_MAX && (line < st->line ||
+	    line >= st->line + rows))
 		state_set_line(st, line > 2 ? line - 2 : 0);
-	st->want = false;
+	st->want = st->want_top = false;
 }
 
 void
@@ -423,10 +383,8 @@ state_next_article(struct reader_state *st, int count)
 		p = np;
 		a = na;
 	}
-	if (p == st->page && a == st->art) {
-		state_msg(st, _("already at the last article"));
-		return 0;
-	}
+	if (p == st->page && a == st->art)
+		return state_issue_hop(st);
 	return state_go(st, p, a);
 }
 
@@ -473,34 +431,6 @@ state_go_page(struct reader_state *st, int delta)
 		return 0;
 	}
 	return state_go(st, (size_t)p, 0);
-}
-
-static int
-state_go_issue(struct reader_state *st, int delta)
-{
-	long	i = (long)st->issue + delta;
-
-	if (library_count(st->lib) == 1) {
-		state_msg(st, _("only one issue is open"));
-		return 0;
-	}
-	if (i < 0)
-		i = 0;
-	if ((size_t)i >= library_count(st->lib))
-		i = (long)library_count(st->lib) - 1;
-	if ((size_t)i == st->issue) {
-		state_msg(st, delta > 0 ? _("already at the last issue") :
-		    _("already at the first issue"));
-		return 0;
-	}
-	/* The issue on screen stays parsed; the one left may go. */
-	library_pin(st->lib, (size_t)i);
-	search_forget(&st->search, state_issue(st));
-	library_unpin(st->lib, st->issue);
-	st->issue = (size_t)i;
-	st->nback = 0;
-	st->hit = SIZE_MAX;
-	return state_go(st, 0, 0) | STATE_LAYOUT_PANES;
 }
 
 /* Push the current place and jump to the continuation, if any. */
@@ -722,6 +652,7 @@ state_scroll(struct reader_state *st, bool toc, int delta)
 		st->line = st->line < d ? 0 : st->line - d;
 	else
 		st->line = st->line + d > max ? max : st->line + d;
+	state_issue_check_end(st);
 	return STATE_DRAW_READER;
 }
 
@@ -868,6 +799,12 @@ state_apply(struct reader_state *st, enum op op, int count)
 	int	fl = 0;
 
 	st->msg = NULL;
+	/* An offer to open the next issue holds for the next op only. */
+	st->offered = st->hop;
+	st->hop = SIZE_MAX;
+	/* A count before g (top) goes to 版 N. */
+	if (op == OP_TOP && count > 0)
+		return state_issue_page(st, count);
 	if (count < 1)
 		count = 1;
 	switch (op) {
@@ -886,7 +823,9 @@ state_apply(struct reader_state *st, enum op op, int count)
 	case OP_BACK:
 		if (st->focus == STATE_FOCUS_TOC)
 			return state_toc_op(st, op, count);
-		return state_reader_op(st, op, count);
+		fl = state_reader_op(st, op, count);
+		state_issue_check_end(st);
+		return fl;
 	case OP_FOCUS_NEXT:
 		st->focus = st->focus == STATE_FOCUS_TOC ?
 		    STATE_FOCUS_READER : STATE_FOCUS_TOC;
@@ -916,9 +855,9 @@ state_apply(struct reader_state *st, enum op op, int count)
 	case OP_PREV_PAGE:
 		return state_go_page(st, -count);
 	case OP_NEXT_ISSUE:
-		return state_go_issue(st, count);
+		return state_issue_step(st, 1, count);
 	case OP_PREV_ISSUE:
-		return state_go_issue(st, -count);
+		return state_issue_step(st, -1, count);
 	case OP_SEARCH:
 		return STATE_PROMPT;
 	case OP_NEXT_MATCH:
@@ -941,6 +880,21 @@ state_apply(struct reader_state *st, enum op op, int count)
 		return STATE_QUIT;
 	case OP_REDRAW:
 		return STATE_REDRAW;
+	case OP_ISSUES:
+		return STATE_ISSUES;
+	case OP_CALENDAR:
+		return STATE_CALENDAR;
+	case OP_BOOKMARKS:
+		return STATE_BOOKMARKS;
+	case OP_BOOKMARK:
+	case OP_PIPE:
+	case OP_SAVE:
+		if (state_article(st) == NULL) {
+			state_msg(st, _("no article here"));
+			return 0;
+		}
+		return op == OP_BOOKMARK ? STATE_BOOKMARK : op == OP_PIPE ?
+		    STATE_PIPE : STATE_SAVE;
 	}
 	return 0;
 }
@@ -951,6 +905,12 @@ state_set_focus(struct reader_state *st, enum state_focus focus)
 	st->msg = NULL;
 	st->focus = focus;
 	return STATE_DRAW_ALL;
+}
+
+struct library_state *
+state_store(const struct reader_state *st)
+{
+	return st->store;
 }
 
 struct library *

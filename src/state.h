@@ -15,6 +15,8 @@
 #include "search.h"
 
 struct library;
+struct library_state;
+struct position;
 
 /* Actions a key can be bound to (DESIGN.md "Keys and actions"). */
 enum op {
@@ -45,6 +47,12 @@ enum op {
 	OP_QUIT,
 	OP_QUIT_NOW,
 	OP_REDRAW,
+	OP_ISSUES,
+	OP_CALENDAR,
+	OP_BOOKMARK,
+	OP_BOOKMARKS,
+	OP_PIPE,
+	OP_SAVE,
 	OP__COUNT
 };
 
@@ -58,6 +66,12 @@ enum op {
 #define STATE_HELP		0x40
 #define STATE_INFO		0x80
 #define STATE_REDRAW		0x100	/* clear and repaint everything */
+#define STATE_ISSUES		0x200	/* open the issue list */
+#define STATE_CALENDAR		0x400
+#define STATE_BOOKMARKS		0x800
+#define STATE_BOOKMARK		0x1000	/* add a bookmark (asks for a note) */
+#define STATE_PIPE		0x2000	/* the article to a shell command */
+#define STATE_SAVE		0x4000	/* the article to a file */
 #define STATE_DRAW_ALL	(STATE_DRAW_TOC | STATE_DRAW_READER)
 
 enum state_focus {
@@ -73,11 +87,15 @@ enum state_focus {
 struct reader_state;
 
 /*
- * A state at the first article of the first issue of LIB (borrowed: it
- * must outlive the state). Never NULL (allocation failure is fatal).
- * Free with state_free().
+ * A state on LIB (borrowed: it must outlive the state), at the issue
+ * last read in it and where the reader left it when STORE (borrowed, may
+ * be NULL) knows, else at the first article of the first issue. STORE
+ * keeps positions and read marks as the reader goes. Never NULL
+ * (allocation failure is fatal). Free with state_free(), which saves the
+ * position.
  */
-struct reader_state *state_new(struct library *lib);
+struct reader_state *state_new(struct library *lib,
+	    struct library_state *store);
 void	state_free(struct reader_state *);
 
 /*
@@ -134,6 +152,24 @@ int	state_toc_open(struct reader_state *, size_t k);
 
 /* Scroll the pane under the pointer by DELTA lines (the mouse wheel). */
 int	state_scroll(struct reader_state *, bool toc, int delta);
+
+/*
+ * Open issue I of the library where the reader left it (or at its
+ * start). Returns STATE_* flags.
+ */
+int	state_open_issue(struct reader_state *, size_t i);
+
+/*
+ * Go to the place POS names (a bookmark): its issue, its article, and
+ * the text there. Returns STATE_* flags; a message when it is gone.
+ */
+int	state_goto(struct reader_state *, const struct position *pos);
+
+/* The stable position of the top of the reader. */
+void	state_position(struct reader_state *, struct position *pos);
+
+/* The reading state kept (borrowed), or NULL. */
+struct library_state *state_store(const struct reader_state *);
 
 /* The library (borrowed), and the current issue and its index. */
 struct library *state_library(const struct reader_state *);

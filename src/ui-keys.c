@@ -66,6 +66,12 @@ static const struct ui_binding ui_default_keys[] = {
 	{ 'q', OP_QUIT },
 	{ 'Q', OP_QUIT_NOW },
 	{ UI_CTRL('L'), OP_REDRAW },
+	{ 'i', OP_ISSUES },
+	{ 'c', OP_CALENDAR },
+	{ 'm', OP_BOOKMARK },
+	{ '\'', OP_BOOKMARKS },
+	{ '|', OP_PIPE },
+	{ 's', OP_SAVE },
 };
 
 /* Names of keys for help and for "bind" in the config file. */

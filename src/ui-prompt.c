@@ -256,7 +256,8 @@ ui_edit_key(struct ui *u, struct ui_edit *e, int key)
 }
 
 char *
-ui_prompt(struct ui *u, const char *prompt)
+ui_prompt_with(struct ui *u, const char *prompt, const char *initial,
+    int flags)
 {
 	struct ui_edit		 e;
 	struct buf		 out;
@@ -265,6 +266,8 @@ ui_prompt(struct ui *u, const char *prompt)
 
 	memset(&e, 0, sizeof e);
 	e.hist = u->nhistory;
+	if (initial != NULL)
+		ui_edit_load(&e, initial);
 	leaveok(stdscr, FALSE);		/* the cursor shows where to type */
 	curs_set(1);
 	u->msg[0] = '\0';
@@ -273,7 +276,10 @@ ui_prompt(struct ui *u, const char *prompt)
 		if (!ui_getkey(u, &key)) {
 			u->quit = true;
 			r = UI_EDIT_CANCEL;
-		} else
+		} else if ((flags & UI_PROMPT_HISTORY) == 0 &&
+		    (key == UI_FKEY(KEY_UP) || key == UI_FKEY(KEY_DOWN)))
+			continue;
+		else
 			r = ui_edit_key(u, &e, key);
 	}
 	curs_set(0);
@@ -282,8 +288,18 @@ ui_prompt(struct ui *u, const char *prompt)
 		return NULL;
 	buf_init(&out);
 	ui_edit_utf8(e.buf, 0, e.n, &out);
-	if (out.len == 0)
-		return xstrdup("");
-	ui_history_add(u, out.data);
+	if (out.len == 0) {
+		buf_clear(&out);
+		return (flags & UI_PROMPT_EMPTY) ? xstrdup("") : NULL;
+	}
+	if (flags & UI_PROMPT_HISTORY)
+		ui_history_add(u, out.data);
 	return buf_take(&out);
+}
+
+char *
+ui_prompt(struct ui *u, const char *prompt)
+{
+	return ui_prompt_with(u, prompt, NULL, UI_PROMPT_HISTORY |
+	    UI_PROMPT_EMPTY);
 }

@@ -16,9 +16,12 @@
 #include "diag.h"
 #include "library.h"
 #include "model.h"
+#include "options.h"
+#include "settings.h"
 #include "search.h"
 #include "state.h"
 #include "ui-text.h"
+#include "ui-view.h"
 
 /* Indent of the masthead lines. */
 #define UI_INFO_INDENT	"  "
@@ -52,6 +55,7 @@ static void *
 ui_info_enter(struct ui *u)
 {
 	const struct issue	*is = state_issue(u->st);
+	const struct diag_list	*cf;
 	struct ui_text		*t;
 	char			 date[16], c1[64], c2[64];
 	size_t			 i, n;
@@ -88,6 +92,13 @@ ui_info_enter(struct ui *u)
 	    is->diags.n), is->diags.n), 0);
 	for (i = 0; i < is->diags.n; i++)
 		ui_text_add(t, diag_format(&is->diags.v[i]), 0);
+	cf = &u->opts->settings->diags;
+	if (cf->n > 0)
+		ui_text_add(t, xasprintf(P_("%zu mistake in the config file "
+		    "(its line skipped)", "%zu mistakes in the config file "
+		    "(their lines skipped)", cf->n), cf->n), 0);
+	for (i = 0; i < cf->n; i++)
+		ui_text_add(t, diag_format(&cf->v[i]), 0);
 	return t;
 }
 

@@ -20,6 +20,7 @@
 
 #include "i18n.h"
 #include "util.h"
+#include "library.h"
 #include "model.h"
 #include "text.h"
 #include "layout.h"
@@ -199,23 +200,32 @@ ui_status_add(struct buf *b, const char *text)
 	buf_adds(b, text);
 }
 
-/* The left of the status line: paper (or file), date, 第N版, page name. */
+/*
+ * The left of the status line: the paper (its title, else the name the
+ * catalogue gives it, else the file), the date, 第N版, the page name.
+ */
 static void
 ui_reader_where(const struct reader_state *st, struct buf *left)
 {
-	const struct issue	*is = state_issue(st);
-	const struct page	*pg;
-	const char		*base;
-	char			 date[16], tmp[64];
+	const struct issue		*is = state_issue(st);
+	const struct library_issue	*e;
+	const struct page		*pg;
+	const char			*base;
+	char				 date[16], tmp[64];
 
+	e = library_entry(state_library(st), state_issue_index(st));
 	if (is->title != NULL)
 		ui_status_add(left, is->title);
+	else if (e->paper != NULL)
+		ui_status_add(left, e->paper);
 	else if (is->nsources > 0) {
 		base = strrchr(is->sources[0], '/');
 		ui_status_add(left, base != NULL && base[1] != '\0' ?
 		    base + 1 : is->sources[0]);
 	}
-	issue_date_str(is, date);
+	library_date_str(state_library(st), state_issue_index(st), date);
+	if (date[0] == '\0')
+		issue_date_str(is, date);
 	ui_status_add(left, date);
 	if (state_page(st) < is->npages) {
 		pg = &is->pages[state_page(st)];
@@ -261,6 +271,12 @@ ui_reader_status(struct ui *u, void *data, struct buf *left,
 	int			 pct;
 
 	ui_reader_where(u->st, left);
+	if (library_count(state_library(u->st)) > 1) {
+		snprintf(tmp, sizeof tmp, _("issue %zu/%zu"),
+		    state_issue_index(u->st) + 1,
+		    library_count(state_library(u->st)));
+		ui_status_add(right, tmp);
+	}
 	no = state_article_no(u->st, &total);
 	if (total > 0 && state_article(u->st) != NULL) {
 		snprintf(tmp, sizeof tmp, _("article %zu/%zu"), no + 1, total);

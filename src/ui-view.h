@@ -22,6 +22,7 @@
 
 struct ui;
 struct options;
+struct library_state;
 
 /* A mouse event, in the coordinates of the view's rectangle. */
 enum ui_mouse_kind {
@@ -74,6 +75,15 @@ extern const struct ui_view ui_view_contents;
 extern const struct ui_view ui_view_reader;
 extern const struct ui_view ui_view_help;
 extern const struct ui_view ui_view_info;
+extern const struct ui_view ui_view_issues;
+extern const struct ui_view ui_view_calendar;
+extern const struct ui_view ui_view_bookmarks;
+
+/* Bookmark the place on screen, asking for a note (ui-view-bookmarks.c). */
+void	ui_bookmark_add(struct ui *u);
+/* The article to a shell command; to a file (ui-export.c). */
+void	ui_export_pipe(struct ui *u);
+void	ui_export_save(struct ui *u);
 
 /* A view on the stack, with its data and rectangle. */
 struct ui_frame {
@@ -91,6 +101,7 @@ struct ui_frame {
 struct ui {
 	const struct options	*opts;
 	struct reader_state	*st;
+	struct library_state	*store;		/* the reading state kept */
 	struct ui_keys		 keys;
 	attr_t			 roles[UI_NROLES];
 	bool			 small;		/* too small to draw */
@@ -149,6 +160,16 @@ void	ui_draw(struct ui *u);
  * then). Lines that are not empty are kept in u->history.
  */
 char	*ui_prompt(struct ui *u, const char *prompt);
+
+/*
+ * The same with the line starting as INITIAL (may be NULL). FLAGS:
+ * UI_PROMPT_HISTORY keeps the line and lets Up/Down recall others;
+ * UI_PROMPT_EMPTY returns "" for an empty line (else NULL, as cancel).
+ */
+#define UI_PROMPT_HISTORY	0x1
+#define UI_PROMPT_EMPTY		0x2
+char	*ui_prompt_with(struct ui *u, const char *prompt, const char *initial,
+	    int flags);
 void	 ui_prompt_free(struct ui *u);
 
 /* Colour roles into u->roles: defaults, the config's colour lines. */

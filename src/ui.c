@@ -15,6 +15,8 @@
  *   ui-draw.c            drawing text runs (every view uses it)
  *   ui-text.c            a scrolled page of lines (help, info)
  *   ui-article.c         drawing an article's layout (the reader view)
+ *   ui-list.c            a list with a selection (issues, bookmarks)
+ *   ui-export.c          the article to a shell command or a file
  *   ui-view-*.c          the views
  *
  * Views (ui-view.h, STYLE.md 4.11). The bottom of the stack is the
@@ -56,7 +58,9 @@
 
 #include "i18n.h"
 #include "util.h"
+#include "library-state.h"
 #include "model.h"
+#include "settings.h"
 #include "text.h"
 #include "state.h"
 #include "options.h"
@@ -87,6 +91,9 @@ static const struct {
 } ui_openers[] = {
 	{ STATE_HELP, &ui_view_help },
 	{ STATE_INFO, &ui_view_info },
+	{ STATE_ISSUES, &ui_view_issues },
+	{ STATE_CALENDAR, &ui_view_calendar },
+	{ STATE_BOOKMARKS, &ui_view_bookmarks },
 };
 
 /* The signals the reader handles: their handlers only note them. */
@@ -325,6 +332,12 @@ ui_apply(struct ui *u, int flags)
 			ui_push(u, ui_openers[i].view);
 	if (flags & STATE_PROMPT)
 		ui_search(u);
+	if (flags & STATE_BOOKMARK)
+		ui_bookmark_add(u);
+	if (flags & STATE_PIPE)
+		ui_export_pipe(u);
+	if (flags & STATE_SAVE)
+		ui_export_save(u);
 }
 
 bool
@@ -685,12 +698,35 @@ ui_signals(struct sigaction *old, bool restore)
 		    NULL : &old[i]);
 }
 
+/*
+ * The config file's mistakes on the message line: the first with
+ * file:line, and how many more there are (the info view lists them all).
+ */
+static void
+ui_config_message(struct ui *u)
+{
+	const struct diag_list	*dl = &u->opts->settings->diags;
+	char			*first;
+
+	if (dl->n == 0)
+		return;
+	first = diag_format(&dl->v[0]);
+	if (dl->n == 1)
+		ui_message(u, true, "%s", first);
+	else
+		ui_message(u, true, P_("%s (and %zu more mistake in the "
+		    "config: = lists it)", "%s (and %zu more mistakes in the "
+		    "config: = lists them)", dl->n - 1), first, dl->n - 1);
+	free(first);
+}
+
 int
 ui_run(struct library *lib, const struct options *opts)
 {
 	struct sigaction	 old[UI_NSIGS];
 	struct ui		 u;
 	const char		*term = getenv("TERM");
+	char			*note;
 	int			 kind;
 
 	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0) {
@@ -713,8 +749,16 @@ ui_run(struct library *lib, const struct options *opts)
 	if (kind == 0)
 		ui_message(&u, true, _("locale %s cannot show Chinese: try "
 		    "LANG=C.UTF-8"), nl_langinfo(CODESET));
-	u.st = state_new(lib);
+	u.store = library_state_open(NULL, &note);
+	u.st = state_new(lib, u.store);
 	state_set_variants(u.st, opts->settings->fold_variants != 0);
+	if (state_message(u.st) != NULL)
+		ui_message(&u, false, "%s", state_message(u.st));
+	ui_config_message(&u);
+	if (note != NULL) {
+		ui_message(&u, true, "%s", note);
+		free(note);
+	}
 	ui_panes_init(&u);
 	ui_paste(true);
 	ui_loop(&u);
@@ -727,6 +771,7 @@ ui_run(struct library *lib, const struct options *opts)
 	ui_signals(old, true);
 	ui_panes_free(&u);
 	state_free(u.st);
+	library_state_close(u.store);
 	ui_prompt_free(&u);
 	ui_keys_free(&u.keys);
 	return u.status;

@@ -24,8 +24,9 @@
 #	3	conv, model, position, fold	+ iconv (conv), OpenCC (fold)
 #	4	loader*				libunistring
 #	5	layout, library*		+ SQLite (library*)
-#	6	search				libunistring
-#	7	state, settings			libunistring
+#	6	search, library-index,		libunistring, SQLite
+#		library-search, library-pack	(the search index)
+#	7	state, state-*, settings	libunistring
 #	8	dump*				libunistring
 #	9	ui*, main			+ curses (ui*, rules 1 and 2)
 #
@@ -55,9 +56,10 @@ layers_rank() {
 	diag.[ch]) echo 2 ;;
 	conv.[ch] | model.[ch] | position.[ch] | fold.[ch]) echo 3 ;;
 	loader.[ch] | loader-*.[ch]) echo 4 ;;
+	search.[ch] | library-index.[ch] | library-search.[ch] | \
+	    library-pack.[ch]) echo 6 ;;
 	layout.[ch] | library.[ch] | library-*.[ch]) echo 5 ;;
-	search.[ch]) echo 6 ;;
-	state.[ch] | settings.[ch]) echo 7 ;;
+	state.[ch] | state-*.[ch] | settings.[ch]) echo 7 ;;
 	dump.[ch] | dump-*.[ch]) echo 8 ;;
 	ui.[ch] | ui-*.[ch] | main.c) echo 9 ;;
 	esac

@@ -79,6 +79,9 @@ def during_load(dubao, sample, env, fail):
         page = f.read()
     with open(big, "wb") as f:
         f.write(page * 900)             # about 12 MB: a slow load
+    # A reading state of its own: the big issue has the sample's paper
+    # and date, and would resume where late() left the sample.
+    env = dict(env, XDG_STATE_HOME=tmp)
     term = Terminal([dubao, big], env, COLS, ROWS, ambiguous=2)
     if not term.pump(lambda: "article 1/" in term.rows()[-2], 60):
         fail.append("load: no first screen within 60 s")

@@ -20,7 +20,9 @@ $T set-option -g remain-on-exit on
 
 # tui_start COLS ROWS ARGS...: run dubao in session t through a small
 # script that records its exit status (tmux 3.3a does not always reap a
-# pane's process). Extra environment comes from $TUI_ENV (e.g.
+# pane's process). XDG_* point into the test's folder; the reading state
+# starts empty each time unless $TUI_KEEP_STATE is set. Extra
+# environment comes from $TUI_ENV (e.g.
 # "NO_COLOR=1"), the terminal type from $TUI_TERM (default screen).
 # Standard error goes to $TUI_TMP/stderr, or with TUI_STDERR=tty to the
 # terminal (to see what dubao writes there before the reader starts).
@@ -30,6 +32,9 @@ tui_start() {
 	_err="2>\"$TUI_TMP/stderr\""
 	[ "${TUI_STDERR:-}" = tty ] && _err=
 	rm -f "$TUI_TMP/status"
+	# Each start reads afresh (no position to resume) unless the test
+	# keeps the reading state across starts (TUI_KEEP_STATE=1).
+	[ -n "${TUI_KEEP_STATE:-}" ] || rm -rf "$TUI_TMP/state"
 	# The shell ignores Ctrl-C and Ctrl-\ (dubao catches them itself).
 	cat >"$TUI_TMP/run.sh" <<EOS
 trap '' INT QUIT

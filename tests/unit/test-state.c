@@ -81,7 +81,7 @@ test_masthead(void)
 	issue_add_masthead(is, "河畔晚报");
 	issue_add_masthead(is, "满洲里版");
 	library_add_issue(lib, is);
-	st = state_new(lib);
+	st = state_new(lib, NULL);
 	state_set_top(st, LAYOUT_F_NONE, 0, 0);
 	fl = state_search(st, "晚报");
 	s = state_hits(st, &hit);
@@ -124,13 +124,20 @@ main(void)
 	lib = library_new(NULL);
 	library_set_cache_dir(lib, NULL);
 	library_add_issue(lib, make_issue("河畔的雪"));
-	st = state_new(lib);
+	st = state_new(lib, NULL);
 	CHECK(state_page(st) == 0 && state_art(st) == 0 &&
 	    state_focus(st) == STATE_FOCUS_TOC);
-	CHECK(state_is_read(st, 0, 0, 0));
-	CHECK(!state_is_read(st, 0, 0, 1));
+	/* Read once the article's end has been on screen, not before. */
+	CHECK(!state_is_read(st, 0, 0, 0));
 	state_set_toc_rows(st, 10);
 	state_set_view(st, 50, 10);
+	CHECK(!state_is_read(st, 0, 0, 0));
+	state_apply(st, OP_FOCUS_NEXT, 1);
+	state_apply(st, OP_BOTTOM, 1);
+	CHECK(state_is_read(st, 0, 0, 0));
+	CHECK(!state_is_read(st, 0, 0, 1));
+	state_apply(st, OP_TOP, 0);
+	state_apply(st, OP_FOCUS_NEXT, 1);
 
 	/* Articles across pages, with counts and boundaries. */
 	fl = state_apply(st, OP_NEXT_ARTICLE, 1);
@@ -218,6 +225,8 @@ main(void)
 	fl = state_apply(st, OP_OPEN, 1);
 	CHECK(state_page(st) == 1 && state_art(st) == 0 &&
 	    state_focus(st) == STATE_FOCUS_READER);
+	CHECK(!state_is_read(st, 0, 1, 0));
+	state_set_view(st, 8, 10);	/* all of it fits: read */
 	CHECK(state_is_read(st, 0, 1, 0));
 	state_apply(st, OP_FOCUS_NEXT, 1);
 	state_apply(st, OP_BOTTOM, 1);
@@ -270,7 +279,7 @@ main(void)
 
 	/* Two issues: > and < move between them and reset the search. */
 	library_add_issue(lib, make_issue("青石滩"));
-	st = state_new(lib);
+	st = state_new(lib, NULL);
 	state_search(st, "河畔");
 	fl = state_apply(st, OP_NEXT_ISSUE, 1);
 	CHECK((fl & STATE_RELAYOUT) && state_issue_index(st) == 1 &&
