@@ -340,9 +340,12 @@ loader_classify(const struct loader_unit *u)
 		return LK_DROP;
 	if (strcmp(s, "广告") == 0 || strcmp(s, "廣告") == 0)
 		return LK_AD;
+	/* A page header; a note in brackets (（讲话全文见第三版）), whole or
+	 * cut, is none. */
 	if (n <= LL_PAGEHDR_MAX && loader_find_page_no(s, &end) > 0 &&
 	    strstr(s, "。") == NULL && strstr(s, "，") == NULL &&
-	    loader_find_note(s, &down, &ms, &me) < 0)
+	    loader_find_note(s, &down, &ms, &me) < 0 &&
+	    !loader_starts(s, "（") && s[0] != '(' && loader_balanced(s))
 		return LK_PAGEHDR;
 	if ((t = loader_editor(s)) != NULL) {
 		free(t);

@@ -95,258 +95,94 @@ loader_columns_has_gap(const char *s)
 	return false;
 }
 
-enum loader_shape
-loader_columns_shape(const struct loader_line *ln, size_t n)
+/* Does S hold a CJK character? */
+static bool
+loader_columns_cjk(const char *s)
 {
-	size_t	i, lines = 0, gaps = 0, indented = 0, narrow = 0;
+	const uint8_t	*p = (const uint8_t *)s;
+	ucs4_t		 uc;
+	int		 k;
 
+	for (; *p != '\0'; p += k) {
+		k = u8_strmbtouc(&uc, p);
+		if (k <= 0)
+			return false;
+		if (loader_is_wide_letter(uc))
+			return true;
+	}
+	return false;
+}
+
+/* Of the N lines of widths W, how many share their width with
+ * LL_COL_REPEAT - 1 others or more? */
+static size_t
+loader_columns_repeated(const int *w, size_t n)
+{
+	enum { MAXW = 1024 };
+	size_t	*hist, i, k = 0;
+
+	hist = xcalloc(MAXW, sizeof *hist);
+	for (i = 0; i < n; i++)
+		if (w[i] < MAXW)
+			hist[w[i]]++;
+	for (i = 0; i < n; i++)
+		if (w[i] < MAXW && hist[w[i]] >= LL_COL_REPEAT)
+			k++;
+	free(hist);
+	return k;
+}
+
+/* Are LL_COL_INDENT_PCT of the lines or more indented? */
+static bool
+loader_columns_indents(const struct loader_line *ln, size_t n)
+{
+	size_t	i, lines = 0, indented = 0;
+
+	for (i = 0; i < n; i++)
+		if (ln[i].text != NULL) {
+			lines++;
+			indented += ln[i].indented;
+		}
+	return indented * 100 >= lines * LL_COL_INDENT_PCT;
+}
+
+/*
+ * Several columns side by side (runs of spaces inside many lines), one
+ * column of lines wrapped at a measure (CJK lines whose widths repeat:
+ * a page dump's paragraphs are each as long as they are), or neither.
+ */
+enum loader_shape
+loader_columns_shape(struct loader_line *ln, size_t n)
+{
+	size_t	i, lines = 0, gaps = 0, cjk = 0;
+	int	*w;
+
+	w = xcalloc(n + 1, sizeof *w);
 	for (i = 0; i < n; i++) {
 		if (ln[i].text == NULL)
 			continue;
-		lines++;
 		if (loader_columns_has_gap(ln[i].text))
 			gaps++;
-		if (ln[i].indented)
-			indented++;
-		if (loader_columns_width(ln[i].text) <= LL_COL_NARROW)
-			narrow++;
+		if (loader_columns_cjk(ln[i].text))
+			cjk++;
+		w[lines++] = loader_columns_width(ln[i].text);
 	}
+	i = loader_columns_repeated(w, lines);
+	free(w);
 	if (lines < LL_COL_MIN_LINES)
 		return LOADER_SHAPE_PLAIN;
 	if (gaps * 100 >= lines * LL_COL_GAP_PCT)
 		return LOADER_SHAPE_LAYOUT;
-	if (narrow * 100 >= lines * LL_COL_NARROW_PCT &&
-	    indented * 100 < lines * LL_COL_INDENT_PCT)
+	/* Lines wrapped at a measure whose paragraphs' first lines are short
+	 * by the indent pdftotext dropped. A page dump merely re-wrapped (a
+	 * blank line after each paragraph, or its indents kept) is read as
+	 * it is. */
+	if (cjk * 100 >= lines * LL_COL_CJK_PCT &&
+	    i * 100 >= lines * LL_COL_REPEAT_PCT &&
+	    !loader_columns_indents(ln, n) &&
+	    loader_flow_dropped_indents(ln, n) >= LL_COL_DROPPED)
 		return LOADER_SHAPE_COLUMN;
 	return LOADER_SHAPE_PLAIN;
-}
-
-/* ------------------------------------------------------------------ */
-/* Justified lines pdftotext spaced out. */
-
-static bool
-loader_columns_latin(ucs4_t uc)
-{
-	return uc < 0x80 && ((uc | 0x20) >= 'a' && (uc | 0x20) <= 'z');
-}
-
-/*
- * A justified line that pdftotext read with a space between every two
- * characters ("本 报 北 京 9 月 30日电"): when LL_COL_SPACED or more single
- * spaces stand between CJK characters, drop every single space that does
- * not stand between two Latin letters. S shrinks in place.
- */
-static void
-loader_columns_unspace(char *s)
-{
-	const uint8_t	*p = (const uint8_t *)s;
-	ucs4_t		 prev = 0, next;
-	char		*o = s;
-	int		 spaced = 0, k;
-
-	while (*p != '\0') {
-		k = u8_strmbtouc(&next, p);
-		if (k <= 0)
-			return;
-		if (next == ' ' && p[1] != ' ' && p[1] != '\0' &&
-		    prev >= 0x2e80) {
-			ucs4_t	after;
-
-			u8_strmbtouc(&after, p + 1);
-			if (after >= 0x2e80)
-				spaced++;
-		}
-		prev = next;
-		p += k;
-	}
-	if (spaced < LL_COL_SPACED)
-		return;
-	p = (const uint8_t *)s;
-	prev = 0;
-	while (*p != '\0') {
-		k = u8_strmbtouc(&next, p);
-		if (next == ' ' && p[1] != ' ' && (const char *)p > s &&
-		    p[-1] != ' ') {
-			ucs4_t	after = 0;
-
-			if (p[1] != '\0')
-				u8_strmbtouc(&after, p + 1);
-			if (!(loader_columns_latin(prev) &&
-			    loader_columns_latin(after))) {
-				p++;
-				continue;
-			}
-		}
-		memmove(o, p, k);
-		o += k;
-		p += k;
-		prev = next;
-	}
-	*o = '\0';
-}
-
-/* ------------------------------------------------------------------ */
-/* Default mode: indents back, headlines apart. */
-
-/* The most frequent width of the lines [a, b), and how often. */
-static int
-loader_columns_mode(const struct loader_line *ln, size_t a, size_t b,
-    int *votes)
-{
-	int	best = 0, bestn = 0, k;
-	size_t	i, j;
-
-	for (i = a; i < b; i++) {
-		k = 0;
-		for (j = a; j < b; j++)
-			if (ln[j].width == ln[i].width)
-				k++;
-		if (k > bestn || (k == bestn && ln[i].width > best)) {
-			bestn = k;
-			best = ln[i].width;
-		}
-	}
-	*votes = bestn;
-	return best;
-}
-
-/* Mark the first lines of paragraphs in the block [a, b) of measure M. */
-static void
-loader_columns_block(struct loader_line *ln, size_t a, size_t b, int m)
-{
-	size_t	i;
-	int	short_by;
-
-	for (i = a; i < b; i++) {
-		short_by = m - ln[i].width;
-		/* The indent is two ideographs (4 columns); a line may hold
-		 * a half-width digit more or less. */
-		if (short_by >= LL_INDENT_COLS - 1 &&
-		    short_by <= LL_INDENT_COLS + 2 &&
-		    !loader_is_closed(ln[i].text) && (i + 1 < b ||
-		    i == a))
-			ln[i].indented = true;
-	}
-}
-
-/* Is S free of the punctuation that running text has? */
-static bool
-loader_columns_bare(const char *s)
-{
-	static const char *const marks[] = { "，", "。", "；", "！", "？",
-	    "、", ",", ";" };
-	size_t	i;
-
-	for (i = 0; i < LOADER_N(marks); i++)
-		if (strstr(s, marks[i]) != NULL)
-			return false;
-	return true;
-}
-
-/* A headline set in a narrow box: a few lines without a clause mark. */
-static bool
-loader_columns_title_block(const struct loader_line *ln, size_t a, size_t b)
-{
-	size_t	i;
-
-	if (b - a < 2 || b - a > LL_COL_TITLE_LINES)
-		return false;
-	for (i = a; i < b; i++)
-		if (!loader_columns_bare(ln[i].text) || ln[i].indented)
-			return false;
-	return true;
-}
-
-/* Move lines [A, B) to the array O, as one line when JOIN, then a blank
- * line. */
-static void
-loader_columns_emit(struct loader_line **o, size_t *no, size_t *cap,
-    struct loader_line *ln, size_t a, size_t b, bool join)
-{
-	struct buf	 bf;
-	size_t		 i;
-
-	*o = util_grow(*o, cap, *no + 2, sizeof **o);
-	if (join) {
-		buf_init(&bf);
-		for (i = a; i < b; i++) {
-			loader_join(&bf, ln[i].text);
-			free(ln[i].text);
-			ln[i].text = NULL;
-		}
-		(*o)[*no] = ln[a];
-		(*o)[*no].text = xstrdup(bf.data);
-		(*o)[*no].width = loader_columns_width(bf.data);
-		(*no)++;
-		buf_clear(&bf);
-	}
-	memset(&(*o)[(*no)++], 0, sizeof **o);
-}
-
-/*
- * Split the lines LN[0..N) of a default-mode page: returns a new array
- * (in *OUT, count in *NOUT) where each block's wide lines stand apart.
- * Texts move to the new array.
- */
-static void
-loader_columns_default(struct loader_line *ln, size_t n, bool infer,
-    struct loader_line **out, size_t *nout)
-{
-	struct loader_line	*o = NULL;
-	size_t			 no = 0, cap = 0, a, b, i;
-	int			 m, votes;
-	bool			 wide, was_wide;
-
-	for (i = 0; i < n; i++)
-		if (ln[i].text != NULL) {
-			loader_columns_unspace(ln[i].text);
-			ln[i].width = loader_columns_width(ln[i].text);
-		}
-	for (a = 0; a < n; a = b + 1) {
-		for (b = a; b < n && ln[b].text != NULL; b++)
-			;
-		if (loader_columns_title_block(ln, a, b)) {
-			loader_columns_emit(&o, &no, &cap, ln, a, b, true);
-			continue;
-		}
-		m = loader_columns_mode(ln, a, b, &votes);
-		if (votes < 2)
-			m = 0;		/* no measure: leave the block be */
-		/* Title lines pdftotext read in front of a column. */
-		for (i = a; m > 0 && i < b && loader_columns_bare(ln[i].text) &&
-		    !loader_is_closed(ln[i].text) &&
-		    (ln[i].width > m + LL_INDENT_COLS ||
-		    ln[i].width < m - LL_INDENT_COLS - 3); i++)
-			;
-		if (i > a && i < b) {
-			loader_columns_emit(&o, &no, &cap, ln, a, i, true);
-			a = i;
-		}
-		if (m > 0 && infer)
-			loader_columns_block(ln, a, b, m);
-		was_wide = false;
-		for (i = a; i < b; i++) {
-			wide = m > 0 && ln[i].width > m + LL_INDENT_COLS;
-			/* The short last line of a headline read into the
-			 * block stays with it. */
-			if (was_wide && !wide && i + 1 < b &&
-			    ln[i].width < m - LL_INDENT_COLS &&
-			    !loader_is_closed(ln[i].text) && !ln[i].indented)
-				wide = true;
-			if (i > a && wide != was_wide) {
-				o = util_grow(o, &cap, no + 1, sizeof *o);
-				memset(&o[no++], 0, sizeof *o);
-			}
-			o = util_grow(o, &cap, no + 1, sizeof *o);
-			o[no++] = ln[i];
-			ln[i].text = NULL;
-			was_wide = wide;
-		}
-		o = util_grow(o, &cap, no + 1, sizeof *o);
-		memset(&o[no++], 0, sizeof *o);
-	}
-	*out = o;
-	*nout = no;
 }
 
 /* ------------------------------------------------------------------ */
@@ -390,6 +226,15 @@ loader_columns_overlap(int a0, int a1, int b0, int b1)
 	return a0 < b1 && b0 < a1;
 }
 
+/* Can segment S go on column C: its left edge the column's, give or
+ * take an indent, and no wider? */
+static bool
+loader_columns_fits(const struct loader_col *c, const struct loader_seg *s)
+{
+	return abs(s->start - c->left) <= LL_COL_INDENT &&
+	    s->end <= c->right + LL_COL_INDENT + 1;
+}
+
 /*
  * Put segment K (on row ROW) into a column: the open column whose left
  * edge it shares within an indent and whose last line is near, else a
@@ -418,8 +263,7 @@ loader_columns_place(struct loader_col **cols, size_t *ncols, size_t *cap,
 		    s->end))
 			continue;
 		d = abs(s->start - c->left);
-		if (d <= LL_COL_INDENT && s->end <= c->right +
-		    LL_COL_INDENT + 1 && d < bestd) {
+		if (loader_columns_fits(c, s) && d < bestd) {
 			bestd = d;
 			best = i;
 		}
@@ -594,7 +438,9 @@ loader_columns_layout(struct loader_line *ln, size_t n,
 			memset(&o[no], 0, sizeof *o);
 			o[no].text = s->text;
 			o[no].line = ln[s->row].line;
-			o[no].indented = s->start - c->left >= LL_COL_MIN_INDENT;
+			/* An indent, not a line set in the middle. */
+			o[no].indented = s->start - c->left >= LL_COL_MIN_INDENT &&
+			    s->start - c->left <= LL_COL_INDENT;
 			o[no].width = -1;
 			s->text = NULL;
 			no++;
@@ -614,7 +460,8 @@ loader_columns_layout(struct loader_line *ln, size_t n,
 }
 
 enum loader_shape
-loader_columns_prepare(struct loader_line **ln, size_t *n)
+loader_columns_prepare(struct loader_line **ln, size_t *n,
+    const struct loader_report *rp)
 {
 	struct loader_line	*o = NULL;
 	size_t			 no = 0, i;
@@ -625,23 +472,13 @@ loader_columns_prepare(struct loader_line **ln, size_t *n)
 		return shape;
 	if (shape == LOADER_SHAPE_LAYOUT) {
 		loader_columns_layout(*ln, *n, &o, &no);
-		for (i = 0; i < no; i++)
-			if (o[i].text != NULL)
-				o[i].width = loader_columns_width(o[i].text);
 		/* The columns now read as default mode does. */
 		for (i = 0; i < *n; i++)
 			free((*ln)[i].text);
 		free(*ln);
 		*ln = o;
 		*n = no;
-		o = NULL;
-		no = 0;
 	}
-	loader_columns_default(*ln, *n, shape == LOADER_SHAPE_COLUMN, &o, &no);
-	for (i = 0; i < *n; i++)
-		free((*ln)[i].text);
-	free(*ln);
-	*ln = o;
-	*n = no;
+	loader_flow_page(ln, n, shape == LOADER_SHAPE_LAYOUT, rp);
 	return shape;
 }

@@ -100,21 +100,59 @@ enum loader_limit {
 	LL_COL_SHAPE_GAP = 3,		/* spaces between two columns side by
 					   side (-layout) ... */
 	LL_COL_GAP_PCT = 25,		/* ... on this share of the lines */
-	LL_COL_NARROW = 40,		/* a column's line (default mode) is
-					   no wider ... */
-	LL_COL_NARROW_PCT = 60,		/* ... on this share of the lines ... */
-	LL_COL_INDENT_PCT = 10,		/* ... and fewer are indented */
+	LL_COL_CJK_PCT = 50,		/* one column of lines: CJK on this
+					   share of the lines ... */
+	LL_COL_REPEAT = 3,		/* ... and this many lines or more of
+					   one width ... */
+	LL_COL_REPEAT_PCT = 60,		/* ... make this share of them */
+	LL_COL_INDENT_PCT = 10,		/* ... fewer than this share indented
+					   (a page dump wrapped keeps them) ... */
+	LL_COL_DROPPED = 3,		/* ... and this many paragraphs show a
+					   dropped indent */
 	LL_COL_GAP = 2,			/* -layout: spaces that end a segment */
-	LL_COL_INDENT = 3,		/* a segment this near a column's left
+	LL_COL_INDENT = 5,		/* a segment this near a column's left
 					   edge continues it */
 	LL_COL_MIN_INDENT = 2,		/* ... and this far right is indented */
-	LL_COL_ROW_GAP = 6,		/* rows a column may skip (other
+	LL_COL_ROW_GAP = 3,		/* rows a column may skip (other
 					   boxes' titles between its lines) */
 	LL_COL_DEPTH = 64,		/* reading-order cuts, nested */
-	LL_COL_TITLE_LINES = 5,		/* a block of this many lines or fewer
-					   without a clause mark: a headline */
 	LL_COL_SPACED = 3,		/* single spaces between CJK characters
 					   that make a line spaced out */
+
+	/* Pass 0: column lines to paragraphs (loader-flow.c). Widths in
+	 * typeset columns against the block's measure. */
+	LL_FLOW_VOTES_ENOUGH = 64,	/* stop counting a width's lines */
+	LL_FLOW_SMALL_BLOCK = 4,	/* a block this small has a measure
+					   when two lines share a width */
+	LL_FLOW_INDENT_MIN = 3,		/* a first line falls short by an
+					   indent (4), give or take a digit */
+	LL_FLOW_INDENT_MAX = 6,		/* ... or a character pushed down */
+	LL_FLOW_CLOSED_SHORT = 3,	/* a line ending a sentence this short
+					   (its indent aside) ends its unit */
+	LL_FLOW_SHORT = 5,		/* a line without a stop this short,
+					   not a first line, ends its unit */
+	LL_FLOW_START_SHORT = 4,	/* a first line this short beyond its
+					   indent is a unit alone */
+	LL_FLOW_TITLE_SHORT = 3,	/* a line this short before a first
+					   line is a title line */
+	LL_FLOW_LEAD_SHORT = 2,		/* ... this short when it ends on ：
+					   or —— */
+	LL_FLOW_FULL = 2,		/* a last line this near the measure is
+					   full: the paragraph may go on */
+	LL_FLOW_TITLE_WIDE = 2,		/* a line this much wider than the
+					   measure is no column line */
+	LL_FLOW_TITLE_NARROW = 10,	/* ... nor one this much narrower in
+					   front of a column */
+	LL_FLOW_TITLE_LINES = 3,	/* lines of a title set in a box */
+	LL_FLOW_BYLINE_MAX = 14,	/* 本报记者 某某 */
+	LL_FLOW_DATELINE_LOOK = 12,	/* 本报北京2月4日电: 日 this near */
+
+	/* Pass 0: the page header pdftotext scatters (loader-head.c). */
+	LL_HEAD_TOP = 6,		/* weak pieces among the first lines */
+	LL_HEAD_NUM_DIGITS = 3,		/* a bare page number */
+	LL_HEAD_NAME_MIN = 2,		/* a section name, in Han characters */
+	LL_HEAD_NAME_MAX = 6,
+	LL_HEAD_DATE_MAX = 24,		/* a date line is no longer */
 
 	/* Pass 4: tails. The join of an open end A and a start B. */
 	LL_PAGE_HASH_BYTES = 200000,	/* bigger pages hash their pairs */
@@ -270,22 +308,56 @@ int		 loader_find_note(const char *s, bool *down, const char **ms,
 void		 loader_join(struct buf *b, const char *l);
 
 /* ------------------------------------------------------------------ */
+/* Lines (loader.c). */
+
+/* The lines of TEXT[0..LEN), numbered from LINE0, sanitised and trimmed,
+ * into a new array *LN of *N (text NULL: a blank line). Returns the line
+ * number after the last line end. */
+size_t		 loader_read_lines(const char *text, size_t len, size_t line0,
+		    struct loader_line **ln, size_t *n);
+
+/* ------------------------------------------------------------------ */
 /* Pass 0: pdftotext's shapes (loader-columns.c). */
 
 enum loader_shape {
 	LOADER_SHAPE_PLAIN,	/* a page dump as it is */
 	LOADER_SHAPE_COLUMN,	/* pdftotext default: short lines, no indents */
-	LOADER_SHAPE_LAYOUT	/* pdftotext -layout: columns side by side */
+	LOADER_SHAPE_LAYOUT,	/* pdftotext -layout: columns side by side */
+	LOADER_NSHAPES
+};
+
+/* Where pass 0 says what it did: the diagnostics, the file. */
+struct loader_report {
+	struct diag_list	*dl;
+	const char		*name;
 };
 
 /* The shape of the lines LN[0..N) of one page (text NULL: blank line). */
-enum loader_shape loader_columns_shape(const struct loader_line *ln,
+enum loader_shape loader_columns_shape(struct loader_line *ln,
 		    size_t n);
 /* Make the lines *LN[0..*N) of one page readable by pass 1: -layout
- * columns read down, first lines of paragraphs marked indented, wide
- * title lines set apart. May replace *LN (the old array and its texts
- * are freed). Returns the shape seen. */
-enum loader_shape loader_columns_prepare(struct loader_line **ln, size_t *n);
+ * columns read down, then column lines read into paragraphs
+ * (loader_flow_page). May replace *LN (the old array and its texts are
+ * freed). Returns the shape seen. */
+enum loader_shape loader_columns_prepare(struct loader_line **ln, size_t *n,
+		    const struct loader_report *rp);
+/* Read the column lines *LN[0..*N) of one page (blank lines between
+ * blocks) into a page dump: one paragraph or title a line, first lines
+ * of paragraphs indented, blank lines between, the blocks of each
+ * article in reading order (loader-flow.c). KNOWN_INDENTS: the lines'
+ * .indented says where paragraphs start (-layout). Replaces *LN. A
+ * paragraph joined with a part that is not next to it is a note in RP
+ * (may be NULL). */
+void		 loader_flow_page(struct loader_line **ln, size_t *n,
+		    bool known_indents, const struct loader_report *rp);
+/* How many paragraphs of LN[0..N) start inside a block short by an
+ * indent, after a line ending a sentence (pdftotext dropped their
+ * indent)? Measures the lines' widths. */
+size_t		 loader_flow_dropped_indents(struct loader_line *ln, size_t n);
+/* Take the pieces of the page header out of LN[0..N) (their texts freed
+ * and set NULL); returns them as one line "DATE 第N版：NAME" (caller
+ * frees), or NULL when no page number was seen (loader-head.c). */
+char		*loader_head_take(struct loader_line *ln, size_t n);
 
 /* ------------------------------------------------------------------ */
 /* Pass 1: units (loader-unit.c). */

@@ -184,20 +184,14 @@ loader_group_all(struct loader_page *lp, struct loader_line *ln, size_t n)
 	}
 }
 
-/*
- * Parse the text of one page, which starts at line LINE0 of NAME.
- * Returns the line number after the page's last line end.
- */
-static size_t
-loader_split_page(struct issue *is, const char *text, size_t len,
-    const char *name, size_t line0, bool first_page)
+size_t
+loader_read_lines(const char *text, size_t len, size_t line0,
+    struct loader_line **lnp, size_t *np)
 {
-	struct loader_page	 lp;
 	struct loader_line	*ln = NULL;
 	size_t			 nln = 0, lncap = 0, line = line0;
 	const char		*p = text, *end = text + len, *e;
 
-	memset(&lp, 0, sizeof lp);
 	for (;;) {
 		size_t	 n, clean_len, changed;
 		char	*clean;
@@ -240,8 +234,32 @@ loader_split_page(struct issue *is, const char *text, size_t len,
 		p = e + 1;
 		line++;
 	}
+	*lnp = ln;
+	*np = nln;
+	return line;
+}
+
+/*
+ * Parse the text of one page, which starts at line LINE0 of NAME; its
+ * shape in *SHAPE. Returns the line number after the page's last line
+ * end.
+ */
+static size_t
+loader_split_page(struct issue *is, const char *text, size_t len,
+    const char *name, size_t line0, bool first_page,
+    enum loader_shape *shape)
+{
+	struct loader_page	 lp;
+	struct loader_line	*ln;
+	struct loader_report	 rp;
+	size_t			 nln, line;
+
+	memset(&lp, 0, sizeof lp);
+	line = loader_read_lines(text, len, line0, &ln, &nln);
 	/* pdftotext's shapes made into lines pass 1 reads (loader-columns.c). */
-	loader_columns_prepare(&ln, &nln);
+	rp.dl = &is->diags;
+	rp.name = name;
+	*shape = loader_columns_prepare(&ln, &nln, &rp);
 	loader_group_all(&lp, ln, nln);
 	free(ln);
 	if (lp.n > 0)
@@ -250,24 +268,51 @@ loader_split_page(struct issue *is, const char *text, size_t len,
 	return line;
 }
 
+/* Say how many pages of NAME from line LINE on were read in pdftotext's
+ * shapes (COUNT by shape). */
+static void
+loader_shape_notes(struct issue *is, const char *name, size_t line,
+    const size_t *count)
+{
+	if (count[LOADER_SHAPE_COLUMN] > 0)
+		diag_add(&is->diags, DIAG_NOTE, name, line, 0,
+		    P_("%zu page read as pdftotext output: one column of "
+		    "lines, paragraph indents dropped",
+		    "%zu pages read as pdftotext output: one column of "
+		    "lines, paragraph indents dropped",
+		    count[LOADER_SHAPE_COLUMN]), count[LOADER_SHAPE_COLUMN]);
+	if (count[LOADER_SHAPE_LAYOUT] > 0)
+		diag_add(&is->diags, DIAG_NOTE, name, line, 0,
+		    P_("%zu page read as pdftotext -layout output: columns "
+		    "side by side", "%zu pages read as pdftotext -layout "
+		    "output: columns side by side",
+		    count[LOADER_SHAPE_LAYOUT]), count[LOADER_SHAPE_LAYOUT]);
+}
+
 void
 loader_parse_part(struct issue *is, const char *text, size_t len,
     const char *name, size_t *line)
 {
-	const char	*p = text, *end = text + len, *ff;
-	bool		 first = is->npages == 0;
+	const char		*p = text, *end = text + len, *ff;
+	size_t			 line0 = *line, count[LOADER_NSHAPES] = { 0 };
+	bool			 first = is->npages == 0;
+	enum loader_shape	 shape;
 
 	while (p <= end) {
 		ff = memchr(p, '\f', end - p);
 		if (ff == NULL)
 			ff = end;
-		*line = loader_split_page(is, p, ff - p, name, *line, first);
+		*line = loader_split_page(is, p, ff - p, name, *line, first,
+		    &shape);
+		count[shape]++;
 		if (is->npages > 0)
 			first = false;
 		if (ff == end)
 			break;
 		p = ff + 1;
 	}
+	/* A file read whole is one part: its notes name no line. */
+	loader_shape_notes(is, name, line0 > 1 ? line0 : 0, count);
 }
 
 void
