@@ -510,18 +510,29 @@ ui_mouse(struct ui *u)
 	f->view->mouse(u, f->data, &m);
 }
 
-/* Take the terminal's answers: ambiguous widths, the background. */
+/* The terminal's answer on ambiguous widths; true if it changed them. */
+static bool
+ui_answer_widths(struct ui *u)
+{
+	struct ui_answers	a;
+
+	ui_input_answers(&a);
+	if (u->opts->ambiguous != 0 || a.ambiguous != 2 ||
+	    text_ambiguous() == 2)
+		return false;
+	text_set_ambiguous(2);
+	u->ascii = true;	/* line drawing is ambiguous-width */
+	return true;
+}
+
+/* The terminal's late answers: widths, the background for the palette. */
 static bool
 ui_answers(struct ui *u)
 {
-	struct ui_answers	a;
-	bool			changed = false;
+	bool	changed = ui_answer_widths(u);
 
-	ui_input_answers(&a);
-	if (u->opts->ambiguous == 0 && a.ambiguous == 2 &&
-	    text_ambiguous() != 2) {
-		text_set_ambiguous(2);
-		u->ascii = true;	/* line drawing is ambiguous-width */
+	if (ui_colors_background(u) != u->background) {
+		ui_colors_init(u);
 		changed = true;
 	}
 	return changed;
@@ -711,7 +722,7 @@ ui_probe(struct ui *u)
 
 	ui_probe_start();	/* unless main() did */
 	ui_probe_finish();
-	ui_answers(u);
+	ui_answer_widths(u);
 	/* Line drawing is ambiguous-width, and unreliable without UTF-8. */
 	u->ascii = text_ambiguous() == 2 || kind != 1;
 	return kind;
