@@ -149,15 +149,20 @@ ui_scan_progress(const struct library_progress *p, struct buf *b)
 }
 
 bool
+ui_scan_shown(const struct ui *u)
+{
+	return u->walking && ui_scan_ms(u) >= UI_SCAN_QUIET_MS;
+}
+
+bool
 ui_scan_status(struct ui *u, struct buf *right)
 {
 	struct library_progress	p;
 
-	if (!u->walking || ui_scan_ms(u) < UI_SCAN_QUIET_MS ||
-	    !library_busy(u->lib, &p))
+	if (!ui_scan_shown(u) || !library_busy(u->lib, &p))
 		return false;
-	buf_clear(right);
-	buf_init(right);
+	if (right->len > 0)
+		buf_adds(right, "  ");
 	ui_scan_progress(&p, right);
 	return true;
 }

@@ -29,9 +29,11 @@ void	ui_scan_step(struct ui *u);
 void	ui_scan_stop(struct ui *u);
 /* Esc while walking stops the walk: true when KEY was taken so. */
 bool	ui_scan_key(struct ui *u, int key);
+/* Has the walk taken more than a moment, so that its progress shows? */
+bool	ui_scan_shown(const struct ui *u);
 /*
- * The walk's progress in place of the right of the status line, once
- * it has taken more than a moment: true when RIGHT was replaced.
+ * The walk's progress at the end of the right of the status line, once
+ * it shows: true when it was added to RIGHT.
  */
 bool	ui_scan_status(struct ui *u, struct buf *right);
 /*

@@ -29,6 +29,7 @@
 #include "options.h"
 #include "ui-view.h"
 #include "ui-article.h"
+#include "ui-scan.h"
 
 /* A margin of one column on each side once the pane is this wide. */
 #define UI_MARGIN_FROM	40
@@ -271,6 +272,9 @@ ui_reader_status(struct ui *u, void *data, struct buf *left,
 		    library_count(state_library(u->st)));
 		ui_status_add(right, tmp);
 	}
+	/* While a long walk shows its progress, room for it. */
+	if (ui_scan_shown(u))
+		return;
 	no = state_article_no(u->st, &total);
 	if (total > 0 && state_article(u->st) != NULL) {
 		snprintf(tmp, sizeof tmp, _("article %zu/%zu"), no + 1, total);

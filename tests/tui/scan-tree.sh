@@ -19,11 +19,14 @@ for i in range(300):
 ' "$tree" || exit 99
 
 tui_start 100 24 "$tree"
+tui_wait "issue 1/"
 tui_wait "(Esc stops)"
-tui_has "article 1/"
+tui_row 23 | grep -q '^ p[0-9]*  .*issue 1/[0-9]*  reading: ' ||
+    tui_fail "no paper, date, issue and progress on the status line"
 tui_keys C-c
 tui_wait "stopped reading"
 tui_lacks "(Esc stops)"
+tui_has "article 1/"
 # The info screen counts the issues found: fewer than the 30,000 there.
 tui_keys =
 tui_wait "issue 1 of "
@@ -48,9 +51,11 @@ until tui_screen | grep -qE 'article 1/|Esc stops'; do
 	[ "$_i" -gt 1200 ] && tui_fail "dubao / shows nothing after a minute"
 	sleep 0.05
 done
-tui_screen | grep -q 'Esc stops' && tui_keys C-c
+# The walk of / goes on behind the reader, or before it while none is
+# found: Ctrl-C stops it either way.
+tui_keys C-c
 _i=0
-until tui_screen | grep -q 'article 1/' || [ -f "$TUI_TMP/status" ]; do
+until tui_screen | grep -q 'stopped reading' || [ -f "$TUI_TMP/status" ]; do
 	_i=$((_i + 1))
 	[ "$_i" -gt 200 ] && tui_fail "dubao /: Ctrl-C did not stop the scan"
 	sleep 0.05
@@ -61,7 +66,7 @@ if [ -f "$TUI_TMP/status" ]; then
 	exit 0
 fi
 tui_lacks "(Esc stops)"
-tui_keys q
+tui_keys Q
 s=$(tui_status)
-[ "$s" = 0 ] || tui_fail "dubao /: exit status after q: $s"
+[ "$s" = 0 ] || tui_fail "dubao /: exit status after Q: $s"
 exit 0

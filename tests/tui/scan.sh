@@ -66,6 +66,7 @@ $T kill-session -t t
 
 # Ctrl-C stops the walk, not the reader.
 tui_start 80 24 "$arc"
+tui_wait "快报  2001-01-01"
 tui_wait "reading: "
 tui_keys C-c
 tui_wait "stopped reading"
