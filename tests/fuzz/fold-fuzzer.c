@@ -89,7 +89,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (nul != NULL) {
 		query = xstrndup(s, nul - s);
 		text = nul + 1;
-		tn = n - (nul - s) - 1;
+		tn = strnlen(text, n - (nul - s) - 1);	/* up to a NUL */
 	} else {
 		query = xstrndup(s, strcspn(s, "\n") < n ? strcspn(s, "\n") :
 		    n);
