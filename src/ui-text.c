@@ -93,6 +93,7 @@ ui_text_scroll(struct ui_text *t, enum op op)
 {
 	size_t	rows = t->rows > 0 ? (size_t)t->rows : 1;
 	size_t	max = t->nrows > rows ? t->nrows - rows : 0;
+	size_t	step = rows;
 
 	switch (op) {
 	case OP_LINE_DOWN:
@@ -101,13 +102,17 @@ ui_text_scroll(struct ui_text *t, enum op op)
 	case OP_LINE_UP:
 		t->top = t->top > 0 ? t->top - 1 : 0;
 		return true;
-	case OP_PAGE_DOWN:
 	case OP_HALF_DOWN:
-		t->top = t->top + rows < max ? t->top + rows : max;
+		step = (rows + 1) / 2;
+		/* FALLTHROUGH */
+	case OP_PAGE_DOWN:
+		t->top = t->top + step < max ? t->top + step : max;
 		return true;
-	case OP_PAGE_UP:
 	case OP_HALF_UP:
-		t->top = t->top > rows ? t->top - rows : 0;
+		step = (rows + 1) / 2;
+		/* FALLTHROUGH */
+	case OP_PAGE_UP:
+		t->top = t->top > step ? t->top - step : 0;
 		return true;
 	case OP_TOP:
 		t->top = 0;

@@ -143,11 +143,27 @@ ui_fini(void)
 void
 ui_message(struct ui *u, bool error, const char *fmt, ...)
 {
-	va_list	ap;
+	va_list	 ap;
+	char	*raw, *s;
+	size_t	 n;
 
 	va_start(ap, fmt);
-	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
+	raw = xvasprintf(fmt, ap);
 	va_end(ap);
+	/* Messages quote keys typed, names and config words: shown as
+	 * placeholders, never obeyed (text_sanitize_str). */
+	s = text_sanitize_str(raw);
+	n = strlen(s);
+	if (n >= sizeof u->msg) {
+		/* Cut at the start of a character. */
+		n = sizeof u->msg - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(u->msg, s, n);
+	u->msg[n] = '\0';
+	free(s);
+	free(raw);
 	u->msg_error = error;
 }
 
@@ -641,9 +657,12 @@ ui_loop(struct ui *u)
 static int
 ui_bad_term(const char *term)
 {
+	char	*t = text_sanitize_str(term != NULL ? term : "");
+
 	fprintf(stderr, _("%s: this terminal (TERM=%s) cannot show the "
 	    "reader; use a terminal such as xterm, or --dump\n"), progname,
-	    term != NULL ? term : "");
+	    t);
+	free(t);
 	return 1;
 }
 
