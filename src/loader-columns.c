@@ -220,6 +220,139 @@ loader_columns_segs(const char *text, int lead, size_t row,
 	}
 }
 
+/* Is the byte at P of S a single space between two non-spaces? */
+static bool
+loader_columns_single(const char *s, const char *p)
+{
+	return *p == ' ' && p > s && p[-1] != ' ' && p[1] != ' ' &&
+	    p[1] != '\0';
+}
+
+/* Typeset width of S[0..LEN) in half ideographs, spaces not counted:
+ * an ASCII letter or digit is half an ideograph. */
+static int
+loader_columns_letters(const char *s, size_t len)
+{
+	size_t	i;
+	int	k = 0;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0xc0)
+			k += 2;
+		else if (s[i] != ' ' && (unsigned char)s[i] < 0x80)
+			k++;
+	return k;
+}
+
+static bool
+loader_columns_clean(const char *s)
+{
+	const char	*p;
+
+	for (p = s; *p != '\0'; p++)
+		if (loader_columns_single(s, p))
+			return false;
+	return true;
+}
+
+/* The width that segments without a single space inside share, when
+ * they start where segment K does (within an indent) on near rows: the
+ * measure of K's column, in half ideographs; 0 unless
+ * LL_COL_MEASURE_VOTES lines that wide or nearly agree. */
+static int
+loader_columns_local_measure(const struct loader_seg *segs, size_t n,
+    size_t k)
+{
+	size_t	i, lo, hi, votes = 0;
+	int	m = 0, len;
+
+	lo = k;
+	while (lo > 0 && segs[lo - 1].row + LL_COL_NEAR_ROWS >= segs[k].row)
+		lo--;
+	for (hi = k + 1; hi < n && segs[hi].row <= segs[k].row +
+	    LL_COL_NEAR_ROWS; hi++)
+		;
+	for (i = lo; i < hi; i++) {
+		len = loader_columns_letters(segs[i].text,
+		    strlen(segs[i].text));
+		if (i != k && abs(segs[i].start - segs[k].start) <=
+		    LL_COL_INDENT && len > m && loader_columns_clean(segs[i].text))
+			m = len;
+	}
+	for (i = lo; i < hi; i++) {
+		len = loader_columns_letters(segs[i].text,
+		    strlen(segs[i].text));
+		if (i != k && abs(segs[i].start - segs[k].start) <=
+		    LL_COL_INDENT && len >= m - 2 &&
+		    loader_columns_clean(segs[i].text))
+			votes++;
+	}
+	return votes >= LL_COL_MEASURE_VOTES ? m : 0;
+}
+
+/*
+ * Where pdftotext ran the lines of two columns together with a single
+ * space (a line too wide for the column of measure M, in half
+ * ideographs): the byte offset of the single space between two CJK
+ * characters after which the left part is about M wide (and the right
+ * part no wider); 0 when S is no such line.
+ */
+static size_t
+loader_columns_collision(const char *s, int m)
+{
+	const char	*p;
+	size_t		 best = 0, len = strlen(s);
+	int		 left, right, d, bestd = 1 << 30;
+
+	if (m == 0 || loader_columns_letters(s, len) <= m + 2)
+		return 0;
+	for (p = s; *p != '\0'; p++) {
+		/* Between two CJK characters: Latin words keep their spaces. */
+		if (!loader_columns_single(s, p) ||
+		    (unsigned char)p[-1] < 0x80 || (unsigned char)p[1] < 0x80)
+			continue;
+		left = loader_columns_letters(s, p - s);
+		right = loader_columns_letters(p + 1, len - (p + 1 - s));
+		d = abs(left - m);
+		if (left >= m - LL_COL_COLLIDE_SLACK && left <= m + 2 &&
+		    right <= m + 2 && !loader_flow_glued(p + 1) && d < bestd) {
+			bestd = d;
+			best = p - s;
+		}
+	}
+	return best;
+}
+
+/* Cut the segments of SEGS[0..*N) that hold two columns' lines. */
+static void
+loader_columns_uncollide(struct loader_seg **segs, size_t *n, size_t *cap)
+{
+	struct loader_seg	*o = NULL, *s;
+	size_t			 no = 0, ocap = 0, k, cut;
+
+	for (k = 0; k < *n; k++) {
+		s = &(*segs)[k];
+		cut = loader_columns_collision(s->text,
+		    loader_columns_local_measure(*segs, *n, k));
+		o = util_grow(o, &ocap, no + 2, sizeof *o);
+		o[no] = *s;
+		if (cut > 0) {
+			o[no + 1] = *s;
+			o[no + 1].text = xstrdup(s->text + cut + 1);
+			o[no + 1].start = s->start +
+			    loader_columns_chars(s->text, s->text + cut) + 1;
+			o[no].text[cut] = '\0';
+			o[no].end = o[no + 1].start - 1;
+			no++;
+		}
+		no++;
+	}
+	free(*segs);
+	*segs = o;
+	*n = no;
+	*cap = ocap;
+}
+
 static bool
 loader_columns_overlap(int a0, int a1, int b0, int b1)
 {
@@ -243,7 +376,7 @@ loader_columns_fits(const struct loader_col *c, const struct loader_seg *s)
  */
 static void
 loader_columns_place(struct loader_col **cols, size_t *ncols, size_t *cap,
-    struct loader_seg *segs, size_t k)
+    struct loader_seg *segs, size_t k, const size_t *blank)
 {
 	struct loader_seg	*s = &segs[k];
 	struct loader_col	*c;
@@ -254,7 +387,10 @@ loader_columns_place(struct loader_col **cols, size_t *ncols, size_t *cap,
 		c = &(*cols)[i];
 		if (!c->open)
 			continue;
-		if (s->row > c->bottom + LL_COL_ROW_GAP) {
+		/* Rows of other columns may stand between two lines of a
+		 * column (their baselines differ); blank rows may not. */
+		if (s->row > c->bottom + LL_COL_ROW_GAP ||
+		    blank[s->row] - blank[c->bottom + 1] > (size_t)LL_COL_BLANK_ROWS) {
 			c->open = false;
 			continue;
 		}
@@ -414,20 +550,30 @@ loader_columns_layout(struct loader_line *ln, size_t n,
 	struct loader_line	*o = NULL;
 	size_t			 nseg = 0, segcap = 0, ncols = 0, colcap = 0;
 	size_t			 no = 0, ocap = 0, i, j, norder = 0;
-	size_t			*idx, *order;
+	size_t			*idx, *order, *blank;
 
 	for (i = 0; i < n; i++)
 		if (ln[i].text != NULL)
 			loader_columns_segs(ln[i].text, ln[i].lead, i, &segs,
 			    &nseg, &segcap);
+	loader_columns_uncollide(&segs, &nseg, &segcap);
+	/* blank[r]: blank rows before row R. */
+	blank = xcalloc(n + 1, sizeof *blank);
+	for (i = 0; i < n; i++)
+		blank[i + 1] = blank[i] + (ln[i].text == NULL);
 	for (i = 0; i < nseg; i++)
-		loader_columns_place(&cols, &ncols, &colcap, segs, i);
+		loader_columns_place(&cols, &ncols, &colcap, segs, i, blank);
+	free(blank);
 	idx = xcalloc(ncols + 1, sizeof *idx);
 	order = xcalloc(ncols + 1, sizeof *order);
 	for (i = 0; i < ncols; i++)
 		idx[i] = i;
 	if (ncols > 0)
 		loader_columns_order(cols, idx, ncols, order, &norder, 0);
+	for (i = 0; i < norder; i++)
+	for (i = 0; i < norder; i++)
+	for (i = 0; i < norder; i++)
+	for (i = 0; i < norder; i++)
 	for (i = 0; i < norder; i++) {
 		const struct loader_col *c = &cols[order[i]];
 

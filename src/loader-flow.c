@@ -171,9 +171,7 @@ loader_flow_bare(const char *s)
 	return true;
 }
 
-/* Does S start with what can never start a line (，。、 or a closer):
- * the rest of the line before it. */
-static bool
+bool
 loader_flow_glued(const char *s)
 {
 	ucs4_t	uc = loader_first(s);
@@ -366,11 +364,13 @@ loader_flow_ends(const struct loader_flow *fl, const struct loader_line *ln,
 	d1 = m - nx->width;
 	ind1 = loader_flow_indented(fl, nx, m);
 	/* Indents known: a paragraph ends where the next one is indented
-	 * or a title line follows; a short line without a stop is a title
-	 * line, or a piece cut by a column break. */
+	 * or a title line follows (not after a full line that goes on: that
+	 * is the paragraph's last line, "……最强" "音——"); a short line
+	 * without a stop is a title line, or a piece cut by a column break. */
 	if (fl->known_indents)
 		return ind1 || (!closed && !start && d >= LL_FLOW_SHORT) ||
-		    loader_flow_title_line(fl, ln, i + 1, b, m);
+		    ((closed || d > LL_FLOW_FULL) &&
+		    loader_flow_title_line(fl, ln, i + 1, b, m));
 	/* How short the line is, its own indent aside. */
 	de = start ? d - LL_INDENT_COLS : d;
 	if (closed)

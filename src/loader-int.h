@@ -113,8 +113,15 @@ enum loader_limit {
 	LL_COL_INDENT = 5,		/* a segment this near a column's left
 					   edge continues it */
 	LL_COL_MIN_INDENT = 2,		/* ... and this far right is indented */
-	LL_COL_ROW_GAP = 3,		/* rows a column may skip (other
-					   boxes' titles between its lines) */
+	LL_COL_NEAR_ROWS = 4,		/* rows around a line whose segments
+					   give its column's measure */
+	LL_COL_COLLIDE_SLACK = 8,	/* two columns' lines run together:
+					   the left one this near the measure
+					   (half ideographs) */
+	LL_COL_MEASURE_VOTES = 3,	/* lines that make a column's measure */
+	LL_COL_ROW_GAP = 10,		/* rows a column may skip (other
+					   columns' lines between its own) */
+	LL_COL_BLANK_ROWS = 0,		/* ... of them blank */
 	LL_COL_DEPTH = 64,		/* reading-order cuts, nested */
 	LL_COL_SPACED = 3,		/* single spaces between CJK characters
 					   that make a line spaced out */
@@ -350,6 +357,8 @@ enum loader_shape loader_columns_prepare(struct loader_line **ln, size_t *n,
  * (may be NULL). */
 void		 loader_flow_page(struct loader_line **ln, size_t *n,
 		    bool known_indents, const struct loader_report *rp);
+/* Does S start with what never starts a line (，。、： or a closer)? */
+bool		 loader_flow_glued(const char *s);
 /* How many paragraphs of LN[0..N) start inside a block short by an
  * indent, after a line ending a sentence (pdftotext dropped their
  * indent)? Measures the lines' widths. */
