@@ -132,10 +132,20 @@ loader_flow_unspace(char *s)
 	const uint8_t	*p = (const uint8_t *)s;
 	ucs4_t		 prev = 0, next, after;
 	char		*o = s;
-	int		 k;
+	int		 k, spaced = 0, letters = 0;
 
+	/* Spaced out: most characters stand apart (a byline's names with
+	 * spaces between them are not). */
 	if (loader_flow_spaced(s) < LL_COL_SPACED)
 		return;
+	for (p = (const uint8_t *)s; *p != '\0'; p++) {
+		letters += *p != ' ' && (*p & 0xc0) != 0x80;
+		spaced += *p == ' ' && p > (const uint8_t *)s &&
+		    p[-1] != ' ' && p[1] != ' ' && p[1] != '\0';
+	}
+	if (spaced * 100 < letters * LL_FLOW_SPACED_PCT)
+		return;
+	p = (const uint8_t *)s;
 	while (*p != '\0') {
 		k = u8_strmbtouc(&next, p);
 		if (next == ' ' && p[1] != ' ' && (const char *)p > s &&
@@ -234,6 +244,18 @@ loader_flow_note(const char *s)
 /* ------------------------------------------------------------------ */
 /* Blocks to units. */
 
+/* Join line L to B; a dateline that filled the line before keeps the
+ * space after it (本报北京2月4日电 （记者…）). */
+static void
+loader_flow_join(struct buf *b, const char *l)
+{
+	if (b->len > 0 && loader_ends(b->data, "电") &&
+	    loader_flow_dateline(b->data) &&
+	    loader_nchars(b->data) <= LL_FLOW_DATELINE_LOOK + 3)
+		buf_addc(b, ' ');
+	loader_join(b, l);
+}
+
 /* The lines [A, B) joined as a typesetter joins them (caller frees). */
 static char *
 loader_flow_text(const struct loader_line *ln, size_t a, size_t b)
@@ -243,7 +265,7 @@ loader_flow_text(const struct loader_line *ln, size_t a, size_t b)
 
 	buf_init(&bf);
 	for (i = a; i < b; i++)
-		loader_join(&bf, ln[i].text);
+		loader_flow_join(&bf, ln[i].text);
 	return bf.data;
 }
 

@@ -153,6 +153,8 @@ enum loader_limit {
 	LL_FLOW_TITLE_LINES = 3,	/* lines of a title set in a box */
 	LL_FLOW_BYLINE_MAX = 14,	/* 本报记者 某某 */
 	LL_FLOW_DATELINE_LOOK = 12,	/* 本报北京2月4日电: 日 this near */
+	LL_FLOW_SPACED_PCT = 50,	/* a line spaced out has spaces between
+					   this share of its characters */
 
 	/* Pass 0: the page header pdftotext scatters (loader-head.c). */
 	LL_HEAD_TOP = 6,		/* weak pieces among the first lines */
