@@ -86,10 +86,36 @@ struct loader_flow {
 /* ------------------------------------------------------------------ */
 /* Lines. */
 
-static int
+/* Is UC wide without a doubt (CJK, Hangul, full-width forms)? */
+static bool
+loader_flow_wide(ucs4_t uc)
+{
+	return (uc >= 0x3400 && uc <= 0x9fff) || (uc >= 0xac00 &&
+	    uc <= 0xd7a3) || (uc >= 0xf900 && uc <= 0xfaff) ||
+	    (uc >= 0xff01 && uc <= 0xff60) || (uc >= 0x3001 && uc <= 0x303e);
+}
+
+int
 loader_flow_width(const char *s)
 {
-	return u8_width((const uint8_t *)s, strlen(s), "GBK");
+	const uint8_t	*p = (const uint8_t *)s;
+	ucs4_t		 uc;
+	int		 w = 0, k;
+
+	/* u8_width(s, "GBK") with the common characters looked up here. */
+	while (*p != '\0') {
+		if (*p < 0x80) {
+			w += *p >= 0x20 && *p != 0x7f;
+			p++;
+			continue;
+		}
+		k = u8_strmbtouc(&uc, p);
+		if (k <= 0)
+			break;
+		w += loader_flow_wide(uc) ? 2 : uc_width(uc, "GBK");
+		p += k;
+	}
+	return w;
 }
 
 static bool
@@ -124,9 +150,10 @@ loader_flow_spaced(const char *s)
  * A justified line that pdftotext read with a space between every two
  * characters ("本 报 北 京 9 月 30日电"): when LL_COL_SPACED or more single
  * spaces stand between CJK characters, drop every single space that does
- * not stand between two Latin letters. S shrinks in place.
+ * not stand between two Latin letters. S shrinks in place; true when
+ * it did.
  */
-static void
+static bool
 loader_flow_unspace(char *s)
 {
 	const uint8_t	*p = (const uint8_t *)s;
@@ -137,14 +164,14 @@ loader_flow_unspace(char *s)
 	/* Spaced out: most characters stand apart (a byline's names with
 	 * spaces between them are not). */
 	if (loader_flow_spaced(s) < LL_COL_SPACED)
-		return;
+		return false;
 	for (p = (const uint8_t *)s; *p != '\0'; p++) {
 		letters += *p != ' ' && (*p & 0xc0) != 0x80;
 		spaced += *p == ' ' && p > (const uint8_t *)s &&
 		    p[-1] != ' ' && p[1] != ' ' && p[1] != '\0';
 	}
 	if (spaced * 100 < letters * LL_FLOW_SPACED_PCT)
-		return;
+		return false;
 	p = (const uint8_t *)s;
 	while (*p != '\0') {
 		k = u8_strmbtouc(&next, p);
@@ -165,6 +192,7 @@ loader_flow_unspace(char *s)
 		prev = next;
 	}
 	*o = '\0';
+	return true;
 }
 
 /* Is S free of the punctuation that running text has? */
@@ -318,17 +346,22 @@ loader_flow_title(struct loader_flow *fl, const struct loader_line *ln,
 static int
 loader_flow_measure(const struct loader_line *ln, size_t a, size_t b)
 {
-	int	best = 0, bestn = 0, k;
-	size_t	i, j;
+	enum { MAXW = 256 };	/* wider lines have no measure */
+	int	best = 0, bestn = 0, hist[MAXW];
+	size_t	i;
 
+	memset(hist, 0, sizeof hist);
+	for (i = a; i < b; i++)
+		if (ln[i].width >= 0 && ln[i].width < MAXW)
+			hist[ln[i].width]++;
 	for (i = a; i < b; i++) {
-		k = 0;
-		for (j = a; j < b && k <= LL_FLOW_VOTES_ENOUGH; j++)
-			if (ln[j].width == ln[i].width)
-				k++;
-		if (k > bestn || (k == bestn && ln[i].width > best)) {
-			bestn = k;
-			best = ln[i].width;
+		int w = ln[i].width;
+
+		if (w < 0 || w >= MAXW)
+			continue;
+		if (hist[w] > bestn || (hist[w] == bestn && w > best)) {
+			bestn = hist[w];
+			best = w;
 		}
 	}
 	if (bestn >= LL_MEASURE_MIN_VOTES ||
@@ -687,10 +720,9 @@ loader_flow_page(struct loader_line **lnp, size_t *np, bool known_indents,
 	if (head != NULL)
 		loader_flow_put(&out, head, n > 0 ? ln[0].line : 1, false);
 	for (i = 0; i < n; i++)
-		if (ln[i].text != NULL) {
-			loader_flow_unspace(ln[i].text);
+		if (ln[i].text != NULL &&
+		    (loader_flow_unspace(ln[i].text) || ln[i].width < 0))
 			ln[i].width = loader_flow_width(ln[i].text);
-		}
 	for (a = 0; a < n; a = b + 1) {
 		for (b = a; b < n && ln[b].text != NULL; b++)
 			;
@@ -717,7 +749,7 @@ loader_flow_dropped_indents(struct loader_line *ln, size_t n)
 	int	m, d;
 
 	for (i = 0; i < n; i++)
-		if (ln[i].text != NULL)
+		if (ln[i].text != NULL && ln[i].width < 0)
 			ln[i].width = loader_flow_width(ln[i].text);
 	for (a = 0; a < n; a = b + 1) {
 		for (b = a; b < n && ln[b].text != NULL; b++)

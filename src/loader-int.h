@@ -119,6 +119,8 @@ enum loader_limit {
 					   the left one this near the measure
 					   (half ideographs) */
 	LL_COL_MEASURE_VOTES = 3,	/* lines that make a column's measure */
+	LL_COL_SEGS_GUESS = 4,		/* segments a line holds, to start
+					   with */
 	LL_COL_ROW_GAP = 10,		/* rows a column may skip (other
 					   columns' lines between its own) */
 	LL_COL_BLANK_ROWS = 0,		/* ... of them blank */
@@ -128,7 +130,6 @@ enum loader_limit {
 
 	/* Pass 0: column lines to paragraphs (loader-flow.c). Widths in
 	 * typeset columns against the block's measure. */
-	LL_FLOW_VOTES_ENOUGH = 64,	/* stop counting a width's lines */
 	LL_FLOW_SMALL_BLOCK = 4,	/* a block this small has a measure
 					   when two lines share a width */
 	LL_FLOW_INDENT_MIN = 3,		/* a first line falls short by an
@@ -359,6 +360,9 @@ enum loader_shape loader_columns_prepare(struct loader_line **ln, size_t *n,
  * (may be NULL). */
 void		 loader_flow_page(struct loader_line **ln, size_t *n,
 		    bool known_indents, const struct loader_report *rp);
+/* Typeset width of S in columns (an ideograph 2, ambiguous marks such
+ * as “ ” wide, as a Chinese page sets them): u8_width(S, "GBK"). */
+int		 loader_flow_width(const char *s);
 /* Does S start with what never starts a line (，。、： or a closer)? */
 bool		 loader_flow_glued(const char *s);
 /* How many paragraphs of LN[0..N) start inside a block short by an
