@@ -19,6 +19,7 @@ struct library_state;
 /* A place to come back to after following a continuation note. */
 struct state_mark {
 	size_t	issue, page, art, line;
+	bool	results;	/* came from the library search's results */
 };
 
 struct reader_state {

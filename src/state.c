@@ -24,6 +24,7 @@
 #include "util.h"
 #include "library.h"
 #include "model.h"
+#include "library-index.h"
 #include "search.h"
 #include "state.h"
 #include "state-int.h"
@@ -59,6 +60,8 @@ static const struct state_opinfo {
 	[OP_PREV_ISSUE] = { "prev-issue",
 	    N_("previous issue of the same paper, same page (版)") },
 	[OP_SEARCH] = { "search", N_("search the issue from here") },
+	[OP_SEARCH_LIBRARY] = { "search-library",
+	    N_("search every issue, the matches in a list") },
 	[OP_NEXT_MATCH] = { "next-match", N_("next match") },
 	[OP_PREV_MATCH] = { "prev-match", N_("previous match") },
 	[OP_INFO] = { "info", N_("about this issue") },
@@ -433,6 +436,72 @@ state_go_page(struct reader_state *st, int delta)
 	return state_go(st, (size_t)p, 0);
 }
 
+/* Remember the current place for back (RESULTS: it is the results). */
+static void
+state_push_mark(struct reader_state *st, bool results)
+{
+	st->back = util_grow(st->back, &st->backcap, st->nback + 1,
+	    sizeof *st->back);
+	st->back[st->nback].issue = st->issue;
+	st->back[st->nback].page = st->page;
+	st->back[st->nback].art = st->art;
+	st->back[st->nback].line = st->line;
+	st->back[st->nback].results = results;
+	st->nback++;
+}
+
+/*
+ * The reader's search becomes QUERY in the issue shown, at the hit at
+ * the model position FIELD, INDEX, OFF (highlighted, and n goes on).
+ */
+static void
+state_search_at(struct reader_state *st, const char *query,
+    enum layout_field field, size_t index, size_t off)
+{
+	struct search_hit	at;
+	bool			wrapped;
+
+	search_run(&st->search, state_issue(st), query);
+	st->search_issue = st->issue;
+	memset(&at, 0, sizeof at);
+	at.page = st->page;
+	at.art = st->art;
+	at.field = field;
+	at.index = index;
+	at.off = off;
+	st->hit = search_find(&st->search, &at, true, &wrapped);
+}
+
+int
+state_open_result(struct reader_state *st, size_t issue,
+    const struct position *pos, const char *query)
+{
+	size_t	page, art;
+	int	fl = 0;
+
+	st->msg = NULL;
+	if (issue >= library_count(st->lib))
+		return 0;
+	if (issue != st->issue)
+		fl = state_issue_open(st, issue, false);
+	state_push_mark(st, true);
+	/* The masthead: the info view shows it. */
+	if (pos->field == ARTICLE_F_MASTHEAD) {
+		state_search_at(st, query, LAYOUT_F_MASTHEAD, pos->index,
+		    pos->off);
+		return fl | STATE_INFO | STATE_DRAW_ALL;
+	}
+	position_locate(pos, state_issue(st), &page, &art);
+	fl |= state_go(st, page, art) | STATE_LAYOUT_PANES;
+	st->focus = STATE_FOCUS_READER;
+	st->want = true;
+	st->want_field = (enum layout_field)pos->field;
+	st->want_index = pos->index;
+	st->want_off = pos->off;
+	state_search_at(st, query, st->want_field, pos->index, pos->off);
+	return fl;
+}
+
 /* Push the current place and jump to the continuation, if any. */
 static int
 state_follow(struct reader_state *st)
@@ -469,13 +538,7 @@ state_follow(struct reader_state *st)
 		}
 		if (k == is->pages[p].narts)
 			k = 0;
-		st->back = util_grow(st->back, &st->backcap, st->nback + 1,
-		    sizeof *st->back);
-		st->back[st->nback].issue = st->issue;
-		st->back[st->nback].page = st->page;
-		st->back[st->nback].art = st->art;
-		st->back[st->nback].line = st->line;
-		st->nback++;
+		state_push_mark(st, false);
 		snprintf(st->msgbuf, sizeof st->msgbuf,
 		    _("continued on page %d: back with h or q"), to);
 		st->msg = st->msgbuf;
@@ -488,6 +551,10 @@ state_follow(struct reader_state *st)
 	return 0;
 }
 
+/*
+ * Back: to where a continuation was followed from, or to the library
+ * search's results when the reader came from there (the reader stays).
+ */
 static int
 state_pop(struct reader_state *st)
 {
@@ -495,6 +562,8 @@ state_pop(struct reader_state *st)
 	int			 fl;
 
 	m = &st->back[--st->nback];
+	if (m->results)
+		return STATE_RESULTS;
 	fl = state_go(st, m->page, m->art);
 	/* Lines are clamped by the next state_set_view(). */
 	st->want = false;
@@ -689,25 +758,51 @@ state_here(const struct reader_state *st, struct search_hit *at)
 	at->off = st->top_off;
 }
 
+/* Matches of QUERY in issue I: in memory, or in the index IX, or 0. */
+static size_t
+state_count_in(struct reader_state *st, struct library_index *ix, size_t i,
+    const char *query)
+{
+	const struct library_issue	*e = library_entry(st->lib, i);
+	const char			*folded;
+	size_t				 n = 0, len;
+
+	if (e->parsed != NULL)
+		return search_count(&st->search, e->parsed, query);
+	if (ix != NULL && library_index_find(ix, st->lib, i,
+	    st->search.variants)) {
+		folded = library_index_folded(ix, &len);
+		n = search_count_folded(&st->search, folded, len, query);
+		library_index_done(ix);
+	}
+	return n;
+}
+
 /*
  * QUERY is not in this issue: say so, and how many matches the other
- * issues in memory hold, which S lists.
+ * issues in memory or in the search index hold, which S lists.
  */
 static void
 state_not_found(struct reader_state *st, const char *query)
 {
-	const struct library_issue	*e;
-	size_t				 i, n, hits = 0, issues = 0;
-	char				 m[64], k[64];
+	struct library_index	*ix = NULL;
+	size_t			 i, n, hits = 0, issues = 0;
+	char			 m[64], k[64], *note, *cause;
 
+	if (st->lib->cache_dir != NULL) {
+		ix = library_index_open(st->lib->cache_dir, false, &note,
+		    &cause);
+		free(note);
+		free(cause);
+	}
 	for (i = 0; i < library_count(st->lib); i++) {
-		e = library_entry(st->lib, i);
-		if (i == st->issue || e->parsed == NULL)
+		if (i == st->issue)
 			continue;
-		n = search_count(&st->search, e->parsed, query);
+		n = state_count_in(st, ix, i, query);
 		hits += n;
 		issues += n > 0;
 	}
+	library_index_close(ix);
 	if (hits == 0) {
 		snprintf(st->msgbuf, sizeof st->msgbuf, _("not found: %s"),
 		    query);
@@ -860,6 +955,8 @@ state_apply(struct reader_state *st, enum op op, int count)
 		return state_issue_step(st, -1, count);
 	case OP_SEARCH:
 		return STATE_PROMPT;
+	case OP_SEARCH_LIBRARY:
+		return STATE_LIBRARY_PROMPT;
 	case OP_NEXT_MATCH:
 		return state_match(st, true, count);
 	case OP_PREV_MATCH:
@@ -985,6 +1082,12 @@ state_set_variants(struct reader_state *st, bool on)
 	search_set_variants(&st->search, on);
 	st->search_issue = SIZE_MAX;
 	st->hit = SIZE_MAX;
+}
+
+bool
+state_variants(const struct reader_state *st)
+{
+	return st->search.variants;
 }
 
 const char *

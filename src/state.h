@@ -40,6 +40,7 @@ enum op {
 	OP_NEXT_ISSUE,
 	OP_PREV_ISSUE,
 	OP_SEARCH,
+	OP_SEARCH_LIBRARY,
 	OP_NEXT_MATCH,
 	OP_PREV_MATCH,
 	OP_INFO,
@@ -72,6 +73,9 @@ enum op {
 #define STATE_BOOKMARK		0x1000	/* add a bookmark (asks for a note) */
 #define STATE_PIPE		0x2000	/* the article to a shell command */
 #define STATE_SAVE		0x4000	/* the article to a file */
+#define STATE_LIBRARY_PROMPT	0x8000	/* ask for a library search */
+#define STATE_RESULTS		0x10000	/* back to the library search's
+					   results */
 #define STATE_DRAW_ALL	(STATE_DRAW_TOC | STATE_DRAW_READER)
 
 enum state_focus {
@@ -143,6 +147,18 @@ int	state_apply(struct reader_state *, enum op op, int count);
  * jump to the first match. Returns STATE_* flags and a message.
  */
 int	state_search(struct reader_state *, const char *query);
+
+/*
+ * Open the article POS names in issue ISSUE at its field, index and
+ * offset (a match of the library search for QUERY): the reader goes
+ * there with QUERY as its search (the match highlighted, n and N go
+ * on), and back (h, q) then returns STATE_RESULTS to go back to the
+ * results. A match in the masthead opens the info view. Returns STATE_*
+ * flags.
+ */
+struct position;
+int	state_open_result(struct reader_state *, size_t issue,
+	    const struct position *pos, const char *query);
 
 /* Give FOCUS the focus (a click in a pane). Returns STATE_* flags. */
 int	state_set_focus(struct reader_state *, enum state_focus focus);
@@ -220,6 +236,9 @@ const char *state_message(const struct reader_state *);
  * fold-variants setting; on by default). The next n searches again.
  */
 void	state_set_variants(struct reader_state *, bool on);
+
+/* Is Traditional/Simplified folding on (state_set_variants())? */
+bool	state_variants(const struct reader_state *);
 
 /* The last search's query (UTF-8), or NULL when there was none. */
 const char *state_query(const struct reader_state *);

@@ -248,15 +248,17 @@ ui_input_read(void)
 }
 
 /*
- * Wait for bytes, a signal, or the end of a pending Esc or sequence.
- * False when the terminal hung up.
+ * Wait for bytes, a signal, or the end of a pending Esc or sequence, at
+ * most LIMIT ms when nothing is pending (-1: no limit; *IDLE set when the
+ * limit passed). False when the terminal hung up.
  */
 static bool
-ui_input_wait(void)
+ui_input_wait(int limit, bool *idle)
 {
 	struct pollfd	pf[2];
 	char		drain[64];
 	int		ms = -1, r;
+	bool		 mine = false;
 
 	switch (keyseq_pending(&ui_in.ks)) {
 	case KEYSEQ_WAIT_ESC:
@@ -268,13 +270,20 @@ ui_input_wait(void)
 	default:
 		break;
 	}
+	/* A pending Esc or sequence keeps its own timer. */
+	if (limit >= 0 && ms < 0) {
+		ms = limit;
+		mine = true;
+	}
 	pf[0].fd = ui_in.fd;
 	pf[1].fd = ui_in.pipe[0];
 	pf[0].events = pf[1].events = POLLIN;
 	pf[0].revents = pf[1].revents = 0;
 	if ((r = poll(pf, 2, ms)) < 0)
 		return errno == EINTR || ++ui_in.errs < UI_HANGUP;
-	if (r == 0)
+	if (r == 0 && mine)
+		*idle = true;
+	else if (r == 0)
 		ui_input_flush();
 	if (pf[1].revents & POLLIN)
 		while (read(ui_in.pipe[0], drain, sizeof drain) > 0)
@@ -333,8 +342,10 @@ ui_input_next(struct ui *u)
 }
 
 bool
-ui_getkey(struct ui *u, int *key)
+ui_getkey_within(struct ui *u, int *key, int ms)
 {
+	bool	idle = false;
+
 	for (;;) {
 		if (ui_sig != 0) {
 			u->status = 128 + ui_sig;
@@ -342,9 +353,19 @@ ui_getkey(struct ui *u, int *key)
 		}
 		if ((*key = ui_input_next(u)) != -1)
 			return true;
-		if (!ui_input_wait()) {
+		if (idle) {
+			*key = UI_KEY_NONE;
+			return true;
+		}
+		if (!ui_input_wait(ms, &idle)) {
 			u->status = 1;
 			return false;
 		}
 	}
+}
+
+bool
+ui_getkey(struct ui *u, int *key)
+{
+	return ui_getkey_within(u, key, -1);
 }

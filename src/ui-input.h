@@ -70,6 +70,12 @@ void	ui_input_wake(void);
  */
 bool	ui_getkey(struct ui *u, int *key);
 
+/*
+ * ui_getkey(), waiting at most MS milliseconds (0: only what is there):
+ * *KEY is UI_KEY_NONE when no key came in time.
+ */
+bool	ui_getkey_within(struct ui *u, int *key, int ms);
+
 /* Note a signal for ui_getkey(): SIGWINCH, SIGTSTP (async-signal-safe). */
 void	ui_input_note_winch(void);
 void	ui_input_note_tstp(void);

@@ -58,6 +58,7 @@ static const struct ui_binding ui_default_keys[] = {
 	{ '>', OP_NEXT_ISSUE },
 	{ '<', OP_PREV_ISSUE },
 	{ '/', OP_SEARCH },
+	{ 'S', OP_SEARCH_LIBRARY },
 	{ 'n', OP_NEXT_MATCH },
 	{ 'N', OP_PREV_MATCH },
 	{ '=', OP_INFO },

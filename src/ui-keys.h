@@ -33,6 +33,7 @@ struct ui;
 #define UI_KEY_MOUSE	UI_FKEY(KEY_MOUSE)	/* the report in u->mouse */
 #define UI_KEY_TERM	UI_FKEY(KEY_MAX + 1)	/* the terminal answered */
 #define UI_KEY_SUSPEND	UI_FKEY(KEY_MAX + 2)	/* Ctrl-Z */
+#define UI_KEY_NONE	UI_FKEY(KEY_MAX + 3)	/* no key came in time */
 
 struct ui_binding {
 	int		key;

@@ -80,7 +80,8 @@ ui_reader_top(struct ui *u, const struct ui_reader *rd)
 
 /*
  * Lay the current article out again. When only the width changed, the
- * first model text in view stays at the same row.
+ * first model text in view stays at the same row (unless a jump is
+ * pending: it says where to be).
  */
 static void
 ui_reader_layout(struct ui *u, struct ui_reader *rd)
@@ -88,9 +89,11 @@ ui_reader_layout(struct ui *u, struct ui_reader *rd)
 	const struct article	*a = state_article(u->st);
 	const struct layout	*old = rd->lay;
 	struct layout_opts	 lo;
-	size_t			 i, li, top = state_line(u->st);
+	enum layout_field	 wf;
+	size_t			 i, li, top = state_line(u->st), wi, wo;
 	bool			 keep = old != NULL && a == rd->art &&
-				    state_issue_index(u->st) == rd->issue;
+				    state_issue_index(u->st) == rd->issue &&
+				    !state_want(u->st, &wf, &wi, &wo);
 
 	for (i = top; keep && i < old->nlines; i++)
 		if (old->lines[i].field != LAYOUT_F_NONE)

@@ -69,12 +69,19 @@ struct ui_view {
 	void	 (*update)(struct ui *u, void *data, int flags);
 	/* A click or a wheel turn inside the view. */
 	void	 (*mouse)(struct ui *u, void *data, const struct ui_mouse *m);
+	/*
+	 * Work to do between keys (a search running): called while no key
+	 * waits, for a short slice each time; returns true while there is
+	 * more. The loop redraws after each slice.
+	 */
+	bool	 (*work)(struct ui *u, void *data);
 };
 
 extern const struct ui_view ui_view_contents;
 extern const struct ui_view ui_view_reader;
 extern const struct ui_view ui_view_help;
 extern const struct ui_view ui_view_info;
+extern const struct ui_view ui_view_results;
 extern const struct ui_view ui_view_issues;
 extern const struct ui_view ui_view_calendar;
 extern const struct ui_view ui_view_bookmarks;
@@ -90,6 +97,7 @@ struct ui_frame {
 	const struct ui_view	*view;
 	void			*data;
 	struct ui_rect		 rect;
+	bool			 busy;	/* its work() has more to do */
 };
 
 #define UI_PANE_TOC	0
@@ -118,6 +126,9 @@ struct ui {
 	struct keyseq_event	 mouse;		/* the last mouse report */
 	int			 status;	/* exit status */
 	bool			 quit;
+	void			*results_kept;	/* the library search's results
+						   while one is read */
+	char			*results_query;	/* for the results view */
 };
 
 /* Say something on the message line (an error in the error colour). */
@@ -171,6 +182,12 @@ char	*ui_prompt(struct ui *u, const char *prompt);
 char	*ui_prompt_with(struct ui *u, const char *prompt, const char *initial,
 	    int flags);
 void	 ui_prompt_free(struct ui *u);
+
+/*
+ * Forget the library search's results kept while an article is read
+ * (ui-view-results.c): a new search, or the end.
+ */
+void	ui_results_drop(struct ui *u);
 
 /* Colour roles into u->roles: defaults, the config's colour lines. */
 void	ui_colors_init(struct ui *u);

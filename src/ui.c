@@ -246,6 +246,7 @@ ui_push(struct ui *u, const struct ui_view *view)
 		return;
 	f = &u->stack[u->depth++];
 	f->view = view;
+	f->busy = view->work != NULL;
 	f->data = view->enter != NULL ? view->enter(u) : NULL;
 	f->rect.y = f->rect.x = 0;
 	f->rect.h = u->prows;
@@ -278,6 +279,32 @@ ui_update(struct ui *u, int flags)
 	for (i = 0; i < u->depth; i++)
 		if (u->stack[i].view->update != NULL)
 			u->stack[i].view->update(u, u->stack[i].data, flags);
+}
+
+/*
+ * The library search's prompt, then its results; an empty line searches
+ * for the last query of /.
+ */
+static void
+ui_library_search(struct ui *u)
+{
+	char	*q;
+
+	q = ui_prompt(u, _("search every issue: "));
+	if (q == NULL)
+		return;
+	if (*q == '\0') {
+		free(q);
+		if (state_query(u->st) == NULL) {
+			ui_message(u, false, _("no search yet: type S and a "
+			    "word"));
+			return;
+		}
+		q = xstrdup(state_query(u->st));
+	}
+	ui_results_drop(u);
+	u->results_query = q;
+	ui_push(u, &ui_view_results);
 }
 
 /* The search prompt; an empty line repeats the last search, as in less. */
@@ -316,6 +343,11 @@ ui_apply(struct ui *u, int flags)
 			ui_push(u, ui_openers[i].view);
 	if (flags & STATE_PROMPT)
 		ui_search(u);
+	if (flags & STATE_LIBRARY_PROMPT)
+		ui_library_search(u);
+	/* Back from an article opened from the results: the results. */
+	if ((flags & STATE_RESULTS) && u->results_kept != NULL)
+		ui_push(u, &ui_view_results);
 	if (flags & STATE_BOOKMARK)
 		ui_bookmark_add(u);
 	if (flags & STATE_PIPE)
@@ -553,15 +585,35 @@ ui_key(struct ui *u, int key, int *count)
 	*count = 0;
 }
 
+/* The top view, when it has work to do between keys. */
+static struct ui_frame *
+ui_busy(struct ui *u)
+{
+	struct ui_frame	*f;
+
+	if (u->depth == 0)
+		return NULL;
+	f = &u->stack[u->depth - 1];
+	return f->busy ? f : NULL;
+}
+
 static void
 ui_loop(struct ui *u)
 {
-	int	key, count = 0;
+	struct ui_frame	*f;
+	int		 key, count = 0;
 
 	while (!u->quit) {
 		ui_draw(u);
-		if (!ui_getkey(u, &key))
+		f = ui_busy(u);
+		if (!(f != NULL ? ui_getkey_within(u, &key, 0) :
+		    ui_getkey(u, &key)))
 			break;
+		if (key == UI_KEY_NONE) {
+			if (f != NULL)
+				f->busy = f->view->work(u, f->data);
+			continue;
+		}
 		if (ui_handle(u, key))
 			continue;
 		u->msg[0] = '\0';
@@ -751,6 +803,7 @@ ui_run(struct library *lib, const struct options *opts)
 	ui_input_stop();
 	ui_signals(old, true);
 	ui_panes_free(&u);
+	ui_results_drop(&u);
 	state_free(u.st);
 	library_state_close(u.store);
 	ui_prompt_free(&u);
