@@ -156,22 +156,18 @@ loader_columns_indents(const struct loader_line *ln, size_t n)
 enum loader_shape
 loader_columns_shape(struct loader_line *ln, size_t n)
 {
-	size_t	i, lines = 0, gaps = 0, cjk = 0;
+	size_t	i, lines = 0, gaps = 0, cjk = 0, rep;
 	int	*w;
 
-	w = xcalloc(n + 1, sizeof *w);
 	for (i = 0; i < n; i++) {
 		if (ln[i].text == NULL)
 			continue;
+		lines++;
 		if (loader_columns_has_gap(ln[i].text))
 			gaps++;
 		if (loader_columns_cjk(ln[i].text))
 			cjk++;
-		ln[i].width = loader_columns_width(ln[i].text);
-		w[lines++] = ln[i].width;
 	}
-	i = loader_columns_repeated(w, lines);
-	free(w);
 	if (lines < LL_COL_MIN_LINES)
 		return LOADER_SHAPE_PLAIN;
 	if (gaps * 100 >= lines * LL_COL_GAP_PCT)
@@ -179,10 +175,20 @@ loader_columns_shape(struct loader_line *ln, size_t n)
 	/* Lines wrapped at a measure whose paragraphs' first lines are short
 	 * by the indent pdftotext dropped. A page dump merely re-wrapped (a
 	 * blank line after each paragraph, or its indents kept) is read as
-	 * it is. */
-	if (cjk * 100 >= lines * LL_COL_CJK_PCT &&
-	    i * 100 >= lines * LL_COL_REPEAT_PCT &&
-	    !loader_columns_indents(ln, n) &&
+	 * it is. The cheap tests first: measuring every line is the dear
+	 * one, and a page dump with its indents never needs it. The widths
+	 * stay in LN for the passes after this one. */
+	if (cjk * 100 < lines * LL_COL_CJK_PCT || loader_columns_indents(ln, n))
+		return LOADER_SHAPE_PLAIN;
+	w = xcalloc(lines + 1, sizeof *w);
+	for (i = 0, lines = 0; i < n; i++)
+		if (ln[i].text != NULL) {
+			ln[i].width = loader_columns_width(ln[i].text);
+			w[lines++] = ln[i].width;
+		}
+	rep = loader_columns_repeated(w, lines);
+	free(w);
+	if (rep * 100 >= lines * LL_COL_REPEAT_PCT &&
 	    loader_flow_dropped_indents(ln, n) >= LL_COL_DROPPED)
 		return LOADER_SHAPE_COLUMN;
 	return LOADER_SHAPE_PLAIN;
@@ -226,6 +232,14 @@ loader_columns_clean(const char *s)
 	return true;
 }
 
+/* Measure segment G's text: its width and whether it is clean. */
+static void
+loader_columns_measure_seg(struct loader_seg *g)
+{
+	g->width = loader_columns_letters(g->text, strlen(g->text));
+	g->clean = loader_columns_clean(g->text);
+}
+
 /* Cut line ROW (with LEAD spaces before TEXT) into segments. */
 static void
 loader_columns_segs(const char *text, int lead, size_t row,
@@ -253,8 +267,7 @@ loader_columns_segs(const char *text, int lead, size_t row,
 		g->text = xmalloc(p - s + 1);
 		memcpy(g->text, s, p - s);
 		g->text[p - s] = '\0';
-		g->width = loader_columns_letters(g->text, p - s);
-		g->clean = loader_columns_clean(g->text);
+		loader_columns_measure_seg(g);
 	}
 }
 
@@ -354,6 +367,8 @@ loader_columns_uncollide(struct loader_seg **segs, size_t *n, size_t *cap)
 			    loader_columns_chars(s->text, s->text + cut) + 1;
 			o[no].text[cut] = '\0';
 			o[no].end = o[no + 1].start - 1;
+			loader_columns_measure_seg(&o[no]);
+			loader_columns_measure_seg(&o[no + 1]);
 			no++;
 		}
 		no++;
