@@ -129,7 +129,7 @@ loader_is_relative_caption(const char *s)
 static const char *const loader_editor_pfx[] = {
 	"■本版责任编辑", "本版责任编辑", "■本版責任編輯", "本版責任編輯",
 	"■责任编辑", "责任编辑", "責任編輯", "本版编辑", "■本版编辑",
-	"本版編輯"
+	"本版編輯", "本版责编", "本版責編"
 };
 
 /* The editor's name of an editor line, or NULL. */
