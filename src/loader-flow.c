@@ -289,9 +289,14 @@ static char *
 loader_flow_text(const struct loader_line *ln, size_t a, size_t b)
 {
 	struct buf	bf;
-	size_t		i;
+	size_t		i, len = 1;
 
 	buf_init(&bf);
+	/* Room for the lines and a space between each two, at once. */
+	for (i = a; i < b; i++)
+		len += strlen(ln[i].text) + 1;
+	bf.data = util_grow(bf.data, &bf.cap, len, 1);
+	bf.data[0] = '\0';
 	for (i = a; i < b; i++)
 		loader_flow_join(&bf, ln[i].text);
 	return bf.data;
@@ -370,17 +375,68 @@ loader_flow_measure(const struct loader_line *ln, size_t a, size_t b)
 	return 0;
 }
 
-/* Does line L, in a block of measure M, start a paragraph by its
- * indent? */
+/*
+ * The width of what S starts with when no line may be cut inside it: a
+ * quoted or bracketed character and the closers and clause marks after
+ * it ("“重”，"); 0 when S starts otherwise. A line above S was cut short
+ * when this would not have fit at its end. (A quote that runs on, "“我
+ * 非常", may be cut after its first character: a title line before it
+ * must stay apart.)
+ */
+static int
+loader_flow_chunk(const char *s)
+{
+	const uint8_t	*p = (const uint8_t *)s;
+	ucs4_t		 uc;
+	int		 w = 0, k, state = 0;	/* openers, a letter, marks */
+
+	while (*p != '\0' && *p != ' ') {
+		k = u8_strmbtouc(&uc, p);
+		if (k <= 0)
+			break;
+		if (state == 0 && loader_is_opener(uc))
+			;
+		else if (state == 0)
+			state = 1;
+		else if (loader_is_closer(uc) || loader_is_stop(uc) ||
+		    uc == 0xff0c || uc == 0x3001 || uc == 0xff1a)
+			state = 2;
+		else
+			break;
+		w += uc < 0x80 ? 1 : 2;
+		p += k;
+	}
+	return state == 2 ? w : 0;
+}
+
+/* Was line I of the block [.., B) of measure M, after INDENT columns,
+ * cut before its end because the start of the next line would not fit
+ * (a line ends short but full)? */
+static bool
+loader_flow_pushed(const struct loader_line *ln, size_t i, size_t b, int m,
+    int indent)
+{
+	int	w;
+
+	if (i + 1 >= b || !loader_is_opener(loader_first(ln[i + 1].text)))
+		return false;
+	w = loader_flow_chunk(ln[i + 1].text);
+	return w > 0 && ln[i].width + indent + w > m;
+}
+
+/* Does line I of the block [.., B), of measure M, start a paragraph by
+ * its indent? */
 static bool
 loader_flow_indented(const struct loader_flow *fl,
-    const struct loader_line *l, int m)
+    const struct loader_line *ln, size_t i, size_t b, int m)
 {
-	int	d = m - l->width;
+	int	d = m - ln[i].width;
 
 	if (fl->known_indents)
-		return l->indented;
-	return d >= LL_FLOW_INDENT_MIN && d <= LL_FLOW_INDENT_MAX;
+		return ln[i].indented;
+	return d >= LL_FLOW_INDENT_MIN && (d <= LL_FLOW_INDENT_MAX ||
+	    (!loader_is_closed(ln[i].text) &&
+	    loader_flow_pushed(ln, i, b, m, LL_INDENT_COLS)));
 }
 
 /* With indents known, is line I of the block [.., B) a title line: short,
@@ -392,7 +448,7 @@ loader_flow_title_line(const struct loader_flow *fl,
 {
 	if (m - ln[i].width < LL_FLOW_SHORT || loader_is_closed(ln[i].text))
 		return false;
-	return i + 1 == b || loader_flow_indented(fl, &ln[i + 1], m) ||
+	return i + 1 == b || loader_flow_indented(fl, ln, i + 1, b, m) ||
 	    m - ln[i + 1].width >= LL_FLOW_SHORT;
 }
 
@@ -417,7 +473,7 @@ loader_flow_ends(const struct loader_flow *fl, const struct loader_line *ln,
 		return true;
 	closed = loader_is_closed(l->text);
 	d1 = m - nx->width;
-	ind1 = loader_flow_indented(fl, nx, m);
+	ind1 = loader_flow_indented(fl, ln, i + 1, b, m);
 	/* Indents known: a paragraph ends where the next one is indented
 	 * or a title line follows (not after a full line that goes on: that
 	 * is the paragraph's last line, "……最强" "音——"); a short line
@@ -432,7 +488,10 @@ loader_flow_ends(const struct loader_flow *fl, const struct loader_line *ln,
 		return de >= LL_FLOW_CLOSED_SHORT || ind1 ||
 		    (!loader_is_closed(nx->text) && d1 >= LL_FLOW_SHORT) ||
 		    loader_flow_note(nx->text);
-	/* Without a stop: a short line is a title line of its own. */
+	/* Without a stop: a short line is a title line of its own, unless
+	 * the next line's start would not have fit. */
+	if (loader_flow_pushed(ln, i, b, m, start ? LL_INDENT_COLS : 0))
+		return false;
 	if (!start && d >= LL_FLOW_SHORT)
 		return true;
 	if (start && de >= LL_FLOW_START_SHORT)
@@ -457,7 +516,7 @@ static enum loader_flow_kind
 loader_flow_kind(const struct loader_flow *fl, const struct loader_line *ln,
     size_t a, size_t b, int m, bool first)
 {
-	if (loader_flow_indented(fl, &ln[a], m))
+	if (loader_flow_indented(fl, ln, a, b, m))
 		return LF_START;
 	if (b - a <= LL_FLOW_TITLE_LINES &&
 	    m - ln[b - 1].width >= LL_FLOW_SHORT &&
@@ -475,7 +534,7 @@ loader_flow_units(struct loader_flow *fl, const struct loader_line *ln,
 	bool	start;
 
 	for (i = a; i < b; i++) {
-		start = i == first && loader_flow_indented(fl, &ln[i], m);
+		start = i == first && loader_flow_indented(fl, ln, i, b, m);
 		if (!loader_flow_ends(fl, ln, i, b, m, start))
 			continue;
 		loader_flow_add_unit(fl, ln, first, i + 1,
