@@ -1,7 +1,7 @@
 /*
  * library-index.c -- the search index in SQLite (library-index.h).
  *
- * Schema version 1 (PRAGMA user_version):
+ * Schema version 2 (PRAGMA user_version; 2: the tree is hashed):
  *
  *	issues(key, files, variants, fold, paper, date, folded, tree)
  *		one row per issue: KEY its place on disk, FILES the names,
@@ -54,6 +54,8 @@ struct library_index {
 	bool		 in_tx;
 	bool		 damaged;	/* seen damaged: removed at close */
 	sqlite3_stmt	*get, *put;
+	struct fold_buf	 fold;		/* scratch, kept from issue to issue */
+	struct buf	 tree;
 };
 
 static const char library_index_schema[] =
@@ -157,8 +159,8 @@ library_index_try(struct library_index *ix)
 	if (sqlite3_open_v2(ix->path, &ix->db, flags, NULL) != SQLITE_OK)
 		return LIBRARY_INDEX_FAILED;
 	sqlite3_busy_timeout(ix->db, LIBRARY_INDEX_BUSY_MS);
-	sqlite3_exec(ix->db, "PRAGMA mmap_size=" LIBRARY_INDEX_MMAP, NULL, NULL,
-	    NULL);
+	sqlite3_exec(ix->db, "PRAGMA mmap_size=" LIBRARY_INDEX_MMAP
+	    "; PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
 	v = library_index_int(ix->db, "PRAGMA user_version", &rc);
 	if (library_index_is_damage(rc))
 		return LIBRARY_INDEX_DAMAGED;
@@ -236,6 +238,8 @@ library_index_close(struct library_index *ix)
 	/* A cache: a damaged one goes, and the next --index makes it. */
 	if (ix->damaged && ix->write)
 		library_index_remove(ix->path);
+	fold_buf_clear(&ix->fold);
+	buf_clear(&ix->tree);
 	free(ix->path);
 	free(ix);
 }
@@ -457,7 +461,7 @@ library_index_put(struct library_index *ix, struct library *lib, size_t i,
     char **cause)
 {
 	const struct library_issue	*e = library_entry(lib, i);
-	struct buf			 key, files, tree;
+	struct buf			 key, files;
 	sqlite3_stmt			*st;
 	int				 rc;
 
@@ -471,20 +475,20 @@ library_index_put(struct library_index *ix, struct library *lib, size_t i,
 		return library_index_fail(ix, cause);
 	buf_init(&key);
 	buf_init(&files);
-	buf_init(&tree);
 	library_index_key(e, &key);
 	library_index_files(e, &files);
-	library_pack(is, &tree);
+	ix->tree.len = 0;
+	library_pack(is, &ix->tree);
 	library_index_bind(st, e, &key, &files, variants);
 	sqlite3_bind_blob(st, 7, flen > 0 ? folded : "", (int)flen,
 	    SQLITE_STATIC);
-	sqlite3_bind_blob(st, 8, tree.data, (int)tree.len, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 8, ix->tree.data, (int)ix->tree.len,
+	    SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	buf_clear(&key);
 	buf_clear(&files);
-	buf_clear(&tree);
 	return rc == SQLITE_DONE ? 0 : library_index_fail(ix, cause);
 }
 
@@ -493,17 +497,14 @@ library_index_add(struct library_index *ix, struct library *lib, size_t i,
     struct fold *f, char **cause)
 {
 	const struct issue	*is;
-	struct fold_buf		 fb;
 	int			 rc;
 
 	if (library_index_fresh(ix, lib, i, fold_variants(f)))
 		return 0;
 	is = library_get(lib, i);	/* stats the files, then reads them */
-	fold_buf_init(&fb);
-	search_fold_issue(f, is, &fb);
-	rc = library_index_put(ix, lib, i, is, fb.s != NULL ? fb.s : "",
-	    fb.len, fold_variants(f), cause);
-	fold_buf_clear(&fb);
+	search_fold_issue(f, is, &ix->fold);
+	rc = library_index_put(ix, lib, i, is, ix->fold.s != NULL ?
+	    ix->fold.s : "", ix->fold.len, fold_variants(f), cause);
 	return rc < 0 ? -1 : 1;
 }
 
