@@ -75,8 +75,17 @@ tui_wait_gone() {
 	done
 }
 
-# tui_has TEXT / tui_lacks TEXT: check the screen now.
-tui_has() { tui_screen | grep -qF -- "$1" || tui_fail "missing: $1"; }
+# tui_has TEXT: TEXT is on screen, or comes within 2 s (a redraw after
+# a resize or a key may still be on its way on a loaded machine).
+tui_has() {
+	_i=0
+	until tui_screen | grep -qF -- "$1"; do
+		_i=$((_i + 1))
+		[ "$_i" -gt 40 ] && tui_fail "missing: $1"
+		sleep 0.05
+	done
+}
+# tui_lacks TEXT: TEXT is not on screen now.
 tui_lacks() { tui_screen | grep -qF -- "$1" && tui_fail "unexpected: $1"; :; }
 
 # tui_status: wait up to 10 s for dubao to exit; print its exit status.
