@@ -697,7 +697,7 @@ void
 search_kwic(const char *text, size_t n, size_t off, size_t len, int cols,
     struct search_kwic *k)
 {
-	int	ell = text_strwidth(SEARCH_ELLIPSIS, 3), m, lw, rw, l, r;
+	int	ell = text_strwidth(SEARCH_ELLIPSIS, 3), m, lw, rw, l, r, used;
 
 	memset(k, 0, sizeof *k);
 	if (off > n)
@@ -722,19 +722,19 @@ search_kwic(const char *text, size_t n, size_t off, size_t len, int cols,
 	}
 	/* Centre the match; a short side gives its room to the other. */
 	l = (cols - m) / 2;
-	r = cols - m - l;
-	if (lw <= l) {
+	if (lw <= l)
 		l = lw;
-		r = cols - m - l - ell;
-	} else if (rw <= r) {
-		r = rw;
-		l = cols - m - r - ell;
-	} else {
+	else if (rw <= cols - m - l)
+		l = cols - m - rw - ell;
+	else
 		l -= ell;
-		r -= ell;
-	}
-	k->start = search_fit_suffix(text, off, l, NULL);
+	k->start = search_fit_suffix(text, off, l, &used);
 	k->cut_left = k->start > 0;
+	/* The right side takes what the left left (a wide character that
+	 * did not fit there), less its ellipsis when it is cut. */
+	r = cols - m - used - (k->cut_left ? ell : 0);
+	if (rw > r)
+		r -= ell;
 	k->end = search_fit_right(text, n, off + len, r);
 	k->cut_right = k->end < n;
 }
