@@ -7,13 +7,13 @@
  * The format: "DBP2", then the issue in the order of struct issue, each
  * number as an unsigned LEB128 varint, each string as a varint of its
  * length plus one (0 for NULL) followed by its bytes, then a 64-bit hash
- * of all that. Unpacking trusts nothing it has not checked: the hash
- * first (a blob damaged anywhere is refused, so the strings are the ones
- * the loader sanitised when the issue was indexed), then every count and
- * length against the bytes left. Anything wrong makes the whole blob
- * unreadable (NULL), which the index treats as a damaged entry; the
- * strings are not checked one by one again (that took a sixth of a
- * search of a year's archive).
+ * of all that. Unpacking trusts nothing: the hash first (a blob damaged
+ * anywhere is refused at once), then every
+ * count and length against the bytes left, and every string must be
+ * valid UTF-8 without control characters other than TAB: the hash is no
+ * proof against a file made by hand, and these strings go to the
+ * terminal. Anything wrong makes the whole blob unreadable (NULL), which
+ * the index treats as a damaged entry.
  */
 #include <config.h>
 
@@ -208,6 +208,50 @@ library_unpack_int(struct library_unpack *u)
 	return u->bad ? 0 : (int)v;
 }
 
+/* Length of the valid UTF-8 sequence at P[0..N) that is no C1 control. */
+static size_t
+library_unpack_seq(const unsigned char *p, size_t n)
+{
+	unsigned	c = p[0];
+
+	if (c >= 0xe0 && c <= 0xef && n >= 3 && (p[1] & 0xc0) == 0x80 &&
+	    (p[2] & 0xc0) == 0x80 && (c != 0xe0 || p[1] >= 0xa0) &&
+	    (c != 0xed || p[1] < 0xa0))
+		return 3;
+	if (c >= 0xc2 && c <= 0xdf && n >= 2 && (p[1] & 0xc0) == 0x80 &&
+	    !(c == 0xc2 && p[1] < 0xa0))
+		return 2;
+	if (c >= 0xf0 && c <= 0xf4 && n >= 4 && (p[1] & 0xc0) == 0x80 &&
+	    (p[2] & 0xc0) == 0x80 && (p[3] & 0xc0) == 0x80 &&
+	    (c != 0xf0 || p[1] >= 0x90) && (c != 0xf4 || p[1] < 0x90))
+		return 4;
+	return 0;
+}
+
+/*
+ * Model text: valid UTF-8 without C0 (but TAB), DEL or C1 controls. One
+ * pass, ASCII and three-byte (CJK) sequences first.
+ */
+static bool
+library_unpack_clean(const char *s, size_t n)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i = 0, k;
+
+	while (i < n) {
+		if (p[i] < 0x80) {
+			if ((p[i] < 0x20 && p[i] != '\t') || p[i] == 0x7f)
+				return false;
+			i++;
+			continue;
+		}
+		if ((k = library_unpack_seq(p + i, n - i)) == 0)
+			return false;
+		i += k;
+	}
+	return true;
+}
+
 static char *
 library_unpack_str(struct library_unpack *u)
 {
@@ -218,7 +262,7 @@ library_unpack_str(struct library_unpack *u)
 		return NULL;
 	n--;
 	if (n > (uint64_t)(u->end - u->p) ||
-	    memchr(u->p, '\0', (size_t)n) != NULL) {
+	    !library_unpack_clean((const char *)u->p, (size_t)n)) {
 		u->bad = true;
 		return NULL;
 	}
