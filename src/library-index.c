@@ -42,6 +42,8 @@
 
 /* How long a write waits for another dubao holding the lock. */
 #define LIBRARY_INDEX_BUSY_MS	10000
+/* Between two tries at turning a new file into WAL (library_index_wal). */
+#define LIBRARY_INDEX_RETRY_MS	20
 /* Pages of 64 KiB: each issue's blobs take a few hundred KiB. */
 #define LIBRARY_INDEX_PAGE	65536
 /* Bytes of the file mapped into memory: reads without a copy. */
@@ -122,21 +124,53 @@ library_index_is_damage(int rc)
 	return rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT;
 }
 
-/* Empty the index and make the schema of this version. */
+/*
+ * WAL mode for DB. SQLite does not wait for the busy timeout when it
+ * turns a file into WAL: another dubao making the index at the same
+ * moment gets SQLITE_BUSY at once. So try again for a while.
+ */
+static int
+library_index_wal(sqlite3 *db)
+{
+	char	sql[128];
+	int	rc, waited;
+
+	snprintf(sql, sizeof sql, "PRAGMA page_size=%d;"
+	    "PRAGMA journal_mode=WAL", LIBRARY_INDEX_PAGE);
+	for (waited = 0;; waited += LIBRARY_INDEX_RETRY_MS) {
+		rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+		if ((rc & 0xff) != SQLITE_BUSY || waited >=
+		    LIBRARY_INDEX_BUSY_MS)
+			return rc;
+		sqlite3_sleep(LIBRARY_INDEX_RETRY_MS);
+	}
+}
+
+/*
+ * Empty the index and make the schema of this version, unless another
+ * dubao made it since we looked (checked again under the write lock).
+ * On failure a transaction may be left open: closing DB rolls it back,
+ * and its error stays for the message.
+ */
 static int
 library_index_create(sqlite3 *db)
 {
-	char	sql[512];
-	int	rc;
+	char		sql[512];
+	long long	v;
+	int		rc;
 
-	snprintf(sql, sizeof sql, "PRAGMA page_size=%d;"
-	    "PRAGMA journal_mode=WAL; BEGIN IMMEDIATE;"
-	    "DROP TABLE IF EXISTS issues; %s PRAGMA user_version=%d; COMMIT;",
-	    LIBRARY_INDEX_PAGE, library_index_schema, LIBRARY_INDEX_SCHEMA);
-	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-	return rc;
+	if ((rc = library_index_wal(db)) != SQLITE_OK ||
+	    (rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) !=
+	    SQLITE_OK)
+		return rc;
+	v = library_index_int(db, "PRAGMA user_version", &rc);
+	if (rc != SQLITE_OK || v == LIBRARY_INDEX_SCHEMA)
+		return rc != SQLITE_OK ? rc : sqlite3_exec(db, "COMMIT", NULL,
+		    NULL, NULL);
+	snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS issues; %s"
+	    "PRAGMA user_version=%d; COMMIT;", library_index_schema,
+	    LIBRARY_INDEX_SCHEMA);
+	return sqlite3_exec(db, sql, NULL, NULL, NULL);
 }
 
 /* Results of opening a file. */
@@ -428,8 +462,10 @@ library_index_end(struct library_index *ix, char **cause)
 		return 0;
 	ix->in_tx = false;
 	if (sqlite3_exec(ix->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
-		return library_index_fail(ix, cause);
+		library_index_fail(ix, cause);	/* before ROLLBACK's own */
+		if (!sqlite3_get_autocommit(ix->db))
+			sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
 	}
 	return 0;
 }
