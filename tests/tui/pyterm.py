@@ -20,6 +20,7 @@ byte the program wrote is kept in term.raw.
 import codecs
 import os
 import pty
+import re
 import select
 import signal
 import time
@@ -28,6 +29,10 @@ import unicodedata
 import pyte
 import pyte.screens
 from wcwidth import wcwidth
+
+# REP (ESC [ N b: the character before, N more times), which ncurses
+# uses where terminfo has it (xterm) and pyte does not know.
+REP = re.compile(r"(.)\x1b\[(\d*)b", re.S)
 
 BACKGROUNDS = {"light": "rgb:ffff/ffff/ffff", "dark": "rgb:0000/0000/0000"}
 
@@ -109,7 +114,10 @@ class Terminal:
                     return False
                 self.raw.extend(data)
                 self.osc11()
-                self.stream.feed(self.decoder.decode(data))
+                text = REP.sub(lambda m: m.group(1) *
+                               (1 + int(m.group(2) or 1)),
+                               self.decoder.decode(data))
+                self.stream.feed(text)
             if until():
                 return True
         return False
