@@ -76,7 +76,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct fold_buf	 b;
 	struct fold	*f;
-	const char	*s, *nul, *text, *p;
+	const char	*s, *nul, *nl, *text, *p;
 	char		*query, *fq;
 	size_t		 n, tn, qn, os, oe;
 
@@ -89,10 +89,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (nul != NULL) {
 		query = xstrndup(s, nul - s);
 		text = nul + 1;
-		tn = n - (nul - s) - 1;
+		tn = strnlen(text, n - (nul - s) - 1);	/* up to a NUL */
 	} else {
-		query = xstrndup(s, strcspn(s, "\n") < n ? strcspn(s, "\n") :
-		    n);
+		nl = memchr(s, '\n', n);	/* DATA holds no NUL to stop at */
+		query = xstrndup(s, nl != NULL ? (size_t)(nl - s) : n);
 		text = s;
 		tn = n;
 	}
