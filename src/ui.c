@@ -517,11 +517,13 @@ ui_answer_widths(struct ui *u)
 	struct ui_answers	a;
 
 	ui_input_answers(&a);
-	if (u->opts->ambiguous != 0 || a.ambiguous != 2 ||
-	    text_ambiguous() == 2)
+	if (u->opts->ambiguous != 0 || a.ambiguous == 0 ||
+	    a.ambiguous == text_ambiguous())
 		return false;
-	text_set_ambiguous(2);
-	u->ascii = true;	/* line drawing is ambiguous-width */
+	/* Not what the locale counts: substitutes from now on. */
+	text_set_ambiguous(a.ambiguous);
+	if (a.ambiguous == 2)
+		u->ascii = true;	/* line drawing is ambiguous-width */
 	return true;
 }
 

@@ -14,6 +14,11 @@ the sample's Chinese whole and in place; no hint about a locale that
 cannot show Chinese; the pane border is ASCII; a byte that is no GB18030
 does not swallow the key after it; q quits with status 0.
 
+Then a GB18030 terminal that draws ambiguous characters one cell wide
+(xterm through luit, without -cjk_width) although the locale counts them
+two: the probe asks in GB18030, and the reader draws substitutes, so
+that the pane border stays in one column on every row.
+
 With --installed (make installcheck runs it on the installed program,
 whose message catalogs are installed): the interface's translated
 strings (the status line, the help) come out in GB18030 too, whole, as
@@ -112,7 +117,37 @@ def main(argv):
         fail.append("output is not valid GB18030 (after the keys): %r" %
                     bytes(raw[max(0, e.start - 40):e.end + 10]))
 
-    return term.verdict(fail, "ok: GB18030 output, screen consistent")
+    if term.verdict(fail, "ok: GB18030 output, screen consistent") != 0:
+        return 1
+    return narrow(dubao, path, env)
+
+
+def narrow(dubao, path, env):
+    """A GB18030 terminal that draws ambiguous characters one cell wide
+    (xterm through luit, without -cjk_width), where the locale's
+    wcwidth() counts two: the probe asks in GB18030, and the answer has
+    the reader draw substitutes, so every row keeps its pane border in
+    one column."""
+    term = Terminal([dubao, path], env, COLS, ROWS, ambiguous=1,
+                    charset="gb18030")
+    fail = []
+    if not term.pump(lambda: "/10" in term.rows()[-2]):
+        fail.append("narrow: no status line within 5 s")
+    term.idle()
+    if "\u201c".encode("gb18030") + b"\x1b[6n" not in bytes(term.raw):
+        fail.append("narrow: the width probe not asked in GB18030")
+    rows = term.rows()
+    text = "\n".join(rows[:-2])
+    if "\u201c" in text or "\u2026" in text:
+        fail.append("narrow: ambiguous characters drawn as they are")
+    buf = term.screen.buffer
+    cols = {x for y in range(ROWS - 2) for x in range(COLS)
+            if buf[y][x].data == "|"}
+    if len(cols) != 1:
+        fail.append("narrow: the pane border in columns %s" % sorted(cols))
+    if not any('一方柜台里的"慢功夫"' in r for r in rows[:-2]):
+        fail.append("narrow: a title not shown with its substitutes")
+    return term.verdict(fail, "ok: narrow ambiguous, substitutes")
 
 
 if __name__ == "__main__":

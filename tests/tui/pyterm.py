@@ -40,12 +40,16 @@ BACKGROUNDS = {"light": "rgb:ffff/ffff/ffff", "dark": "rgb:0000/0000/0000"}
 class Terminal:
     def __init__(self, argv, env, cols, rows, ambiguous=1,
                  charset="utf-8", delay=0.0, background=None):
+        # pyte measures with its module's wcwidth: set it for each
+        # terminal (an earlier one may have left the wide one).
         if ambiguous == 2:
             def width(ch):
                 if unicodedata.east_asian_width(ch) == "A":
                     return 2
                 return wcwidth(ch)
             pyte.screens.wcwidth = width
+        else:
+            pyte.screens.wcwidth = wcwidth
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.Stream(self.screen)
         self.decoder = codecs.getincrementaldecoder(charset)(
