@@ -1,7 +1,6 @@
 /*
  * conv.c -- byte order marks, encoding detection and conversion of a
- * whole file to UTF-8 (and of a short UTF-8 string to another charset,
- * for the terminal probe: conv_from_utf8()).
+ * whole file to UTF-8.
  *
  * Detection (conv_guess) goes through these steps and stops at the first
  * that decides; each records a reason that --check can show:
@@ -1294,19 +1293,4 @@ conv_stream_finish(const struct conv_stream *cs, struct conv_result *out)
 	out->encoding = xstrdup(g.name);
 	out->confidence = g.confidence;
 	out->reason = xstrdup(g.reason);
-}
-
-size_t
-conv_from_utf8(const char *charset, const char *s, size_t n, char *out,
-    size_t outsize)
-{
-	iconv_t	 cd;
-	char	*ip = (char *)s, *op = out;	/* iconv only reads *ip */
-	size_t	 il = n, ol = outsize, r;
-
-	if ((cd = iconv_open(charset, "UTF-8")) == (iconv_t)-1)
-		return 0;
-	r = iconv(cd, &ip, &il, &op, &ol);
-	iconv_close(cd);
-	return r == (size_t)-1 || il != 0 ? 0 : (size_t)(op - out);
 }

@@ -63,15 +63,6 @@ int	conv_to_utf8_borrow(const char *data, size_t n, const char *encoding,
 void	conv_result_clear(struct conv_result *);
 
 /*
- * UTF-8 S[0..N) in charset CHARSET, into OUT[0..OUTSIZE): the number of
- * bytes written, or 0 when iconv does not know CHARSET, a character has
- * no form in it, or OUT is too small. For short strings (the terminal
- * probe's test character).
- */
-size_t	conv_from_utf8(const char *charset, const char *s, size_t n,
-	    char *out, size_t outsize);
-
-/*
  * Detect the encoding of DATA[0..N) without converting; returns a static
  * canonical name and stores the confidence (0-100) in *CONFIDENCE.
  * Returns NULL (confidence 0) when the data looks binary.

@@ -9,6 +9,7 @@
 #include <sys/types.h>
 
 #include <fcntl.h>
+#include <iconv.h>
 #include <langinfo.h>
 #include <poll.h>
 #include <signal.h>
@@ -22,7 +23,6 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "conv.h"
 #include "ui.h"
 #include "ui-input.h"
 #include "ui-probe.h"
@@ -120,8 +120,9 @@ static size_t
 ui_probe_quote(char out[8])
 {
 	const char	*loc, *dot;
-	char		 cs[32], in[] = "\xe2\x80\x9c";
-	size_t		 n;
+	char		 cs[32], in[] = "\xe2\x80\x9c", *ip = in, *op = out;
+	size_t		 n, il = 3, ol = 8;
+	iconv_t		 cd;
 
 	if (ui_locale_kind() == 1 || ui_env_utf8()) {
 		memcpy(out, in, 3);
@@ -137,7 +138,11 @@ ui_probe_quote(char out[8])
 		return 0;
 	memcpy(cs, dot + 1, n);
 	cs[n] = '\0';
-	return conv_from_utf8(cs, in, 3, out, 8);
+	if ((cd = iconv_open(cs, "UTF-8")) == (iconv_t)-1)
+		return 0;
+	n = iconv(cd, &ip, &il, &op, &ol);
+	iconv_close(cd);
+	return n == (size_t)-1 || il != 0 ? 0 : (size_t)(op - out);
 }
 
 /*

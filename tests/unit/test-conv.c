@@ -659,20 +659,6 @@ test_borrow(void)
 	diag_list_clear(&dl);
 }
 
-/* Short UTF-8 strings into another charset (the terminal probe's “). */
-static void
-test_from_utf8(void)
-{
-	char	out[8];
-
-	CHECK(conv_from_utf8("GB18030", "\xe2\x80\x9c", 3, out, 8) == 2 &&
-	    memcmp(out, "\xa1\xb0", 2) == 0);
-	CHECK(conv_from_utf8("BIG5", "\xe2\x80\x9c", 3, out, 8) == 2);
-	CHECK(conv_from_utf8("no-such-charset", "a", 1, out, 8) == 0);
-	CHECK(conv_from_utf8("GB18030", "\xe2\x80\x9c", 3, out, 1) == 0);
-	CHECK(conv_from_utf8("ISO-8859-1", "\xe4\xb8\xad", 3, out, 8) == 0);
-}
-
 int
 main(void)
 {
@@ -690,6 +676,5 @@ main(void)
 	test_binary();
 	test_borrow();
 	test_corpus();
-	test_from_utf8();
 	return TDONE();
 }
