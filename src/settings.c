@@ -19,6 +19,7 @@
 
 #include "settings.h"
 #include "i18n.h"
+#include "settings-names.h"
 #include "state.h"
 #include "util.h"
 
@@ -94,27 +95,29 @@ settings_words(char *line, char **w, size_t max)
 
 /* Key names a bind line may use besides one character, ^X and F1-F12. */
 static const char *const settings_keynames[] = {
-	"Down", "Up", "Left", "Right", "PageDown", "PgDn", "PageUp", "PgUp",
-	"Home", "End", "Enter", "Return", "KPEnter", "Backspace", "BS", "Tab",
-	"Space", "Esc", "Delete", "Insert"
+#define K(name, key) name,
+	SETTINGS_KEYS
+#undef K
 };
 
-/* Colour roles (ui-draw.h UI_ROLES). */
+/* Colour roles. */
 static const char *const settings_roles[] = {
-	"normal", "column", "kicker", "headline", "subhead", "byline",
-	"dateline", "quote", "body", "caption", "note", "match",
-	"match-current", "contents-page", "contents", "contents-read",
-	"contents-selected", "status", "message", "error", "border"
+#define R(id, name, at) name,
+	SETTINGS_ROLES
+#undef R
 };
 
 static const char *const settings_colors[] = {
-	"default", "black", "red", "green", "yellow", "blue", "magenta",
-	"cyan", "white"
+	"default",
+#define C(name) name,
+	SETTINGS_COLORS
+#undef C
 };
 
 static const char *const settings_attrs[] = {
-	"bold", "underline", "reverse", "dim", "standout", "blink", "italic",
-	"normal"
+#define A(name, at) name,
+	SETTINGS_ATTRS
+#undef A
 };
 
 #define SETTINGS_NELEM(a)	(sizeof (a) / sizeof (a)[0])

@@ -138,8 +138,11 @@ static const attr_t ui_role_attrs[UI_NROLES] = {
 static bool
 ui_color_parse(const char *s, short *c)
 {
-	static const char *const names[] = { "black", "red", "green",
-	    "yellow", "blue", "magenta", "cyan", "white" };
+	static const char *const names[] = {
+#define C(name) name,
+		SETTINGS_COLORS
+#undef C
+	};
 	char	*end;
 	long	 v;
 	size_t	 i;
@@ -147,7 +150,7 @@ ui_color_parse(const char *s, short *c)
 	*c = -1;
 	if (s == NULL || strcmp(s, "default") == 0)
 		return true;
-	for (i = 0; i < 8; i++) {
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
 		if (strcasecmp(s, names[i]) == 0) {
 			*c = (short)i;
 			return true;
@@ -167,10 +170,9 @@ ui_attrs_parse(const char *s)
 		const char	*name;
 		attr_t		 at;
 	} names[] = {
-		{ "bold", A_BOLD }, { "underline", A_UNDERLINE },
-		{ "reverse", A_REVERSE }, { "dim", A_DIM },
-		{ "standout", A_STANDOUT }, { "blink", A_BLINK },
-		{ "italic", A_ITALIC }, { "normal", A_NORMAL },
+#define A(name, at) { name, at },
+		SETTINGS_ATTRS
+#undef A
 	};
 	attr_t	 at = A_NORMAL;
 	size_t	 i, n;

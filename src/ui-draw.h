@@ -13,37 +13,10 @@
 
 #include <unitypes.h>
 
-/*
- * Colour roles: name, and the attributes that keep the role readable
- * with no colour at all (NO_COLOR, --color=never, vt100): the match
- * highlight is reverse video, the current match also bold and
- * underlined. The colours come from a palette for the terminal's
- * background (ui-color.c).
- */
-#define UI_ROLES							\
-	R(NORMAL,	"normal",		A_NORMAL)		\
-	R(COLUMN,	"column",		A_NORMAL)		\
-	R(KICKER,	"kicker",		A_NORMAL)		\
-	R(HEADLINE,	"headline",		A_BOLD)			\
-	R(SUBHEAD,	"subhead",		A_BOLD)			\
-	R(BYLINE,	"byline",		A_NORMAL)		\
-	R(DATELINE,	"dateline",		A_NORMAL)		\
-	R(QUOTE,	"quote",		A_BOLD)			\
-	R(BODY,		"body",			A_NORMAL)		\
-	R(CAPTION,	"caption",		A_NORMAL)		\
-	R(NOTE,		"note",			A_UNDERLINE)		\
-	R(MATCH,	"match",		A_REVERSE)		\
-	R(MATCH_CUR,	"match-current",				\
-	    A_REVERSE | A_BOLD | A_UNDERLINE)				\
-	R(TOC_PAGE,	"contents-page",	A_BOLD)			\
-	R(TOC_ITEM,	"contents",		A_NORMAL)		\
-	R(TOC_READ,	"contents-read",	A_DIM)			\
-	R(TOC_SEL,	"contents-selected",	A_REVERSE)		\
-	R(STATUS,	"status",		A_REVERSE)		\
-	R(MESSAGE,	"message",		A_NORMAL)		\
-	R(ERROR,	"error",		A_BOLD)			\
-	R(BORDER,	"border",		A_NORMAL)		\
-	R(HELP_KEY,	"help-key",		A_BOLD)
+#include "settings-names.h"
+
+/* Colour roles: R(id, name, attributes), settings-names.h. */
+#define UI_ROLES	SETTINGS_ROLES
 
 enum ui_role {
 #define R(id, name, at) UI_ROLE_##id,

@@ -80,26 +80,9 @@ static const struct ui_keyname {
 	const char	*name;
 	int		 key;
 } ui_keynames[] = {
-	{ "Down", UI_FKEY(KEY_DOWN) },
-	{ "Up", UI_FKEY(KEY_UP) },
-	{ "Left", UI_FKEY(KEY_LEFT) },
-	{ "Right", UI_FKEY(KEY_RIGHT) },
-	{ "PageDown", UI_FKEY(KEY_NPAGE) },
-	{ "PgDn", UI_FKEY(KEY_NPAGE) },
-	{ "PageUp", UI_FKEY(KEY_PPAGE) },
-	{ "PgUp", UI_FKEY(KEY_PPAGE) },
-	{ "Home", UI_FKEY(KEY_HOME) },
-	{ "End", UI_FKEY(KEY_END) },
-	{ "Enter", '\r' },
-	{ "Return", '\n' },
-	{ "KPEnter", UI_FKEY(KEY_ENTER) },
-	{ "Backspace", UI_FKEY(KEY_BACKSPACE) },
-	{ "BS", 0x7f },
-	{ "Tab", '\t' },
-	{ "Space", ' ' },
-	{ "Esc", UI_ESC },
-	{ "Delete", UI_FKEY(KEY_DC) },
-	{ "Insert", UI_FKEY(KEY_IC) },
+#define K(name, key) { name, key },
+	SETTINGS_KEYS
+#undef K
 };
 
 #define UI_NKEYNAMES	(sizeof ui_keynames / sizeof ui_keynames[0])

@@ -26,7 +26,7 @@
 #	5	layout, library*		+ SQLite (library*)
 #	6	search, library-index,		libunistring, SQLite
 #		library-search, library-pack	(the search index)
-#	7	state, state-*, settings	libunistring
+#	7	state, state-*, settings*	libunistring
 #	8	dump*				libunistring
 #	9	ui*, main			+ curses (ui*, rules 1 and 2)
 #
@@ -59,7 +59,7 @@ layers_rank() {
 	search.[ch] | library-index.[ch] | library-search.[ch] | \
 	    library-pack.[ch]) echo 6 ;;
 	layout.[ch] | library.[ch] | library-*.[ch]) echo 5 ;;
-	state.[ch] | state-*.[ch] | settings.[ch]) echo 7 ;;
+	state.[ch] | state-*.[ch] | settings.[ch] | settings-*.[ch]) echo 7 ;;
 	dump.[ch] | dump-*.[ch]) echo 8 ;;
 	ui.[ch] | ui-*.[ch] | main.c) echo 9 ;;
 	esac

@@ -76,6 +76,7 @@ test_mistakes(void)
 	    "bind F12 help\n"			/* good */
 	    "bind 版 next-page\n"		/* good */
 	    "color match 208 default bold,underline\n"	/* good */
+	    "color help-key green default bold\n"	/* good: the UI's */
 	    "bind q none\n";			/* good */
 	static const size_t lines[] = { 1, 2, 3, 4, 5, 6, 7, 8 };
 	size_t		 i;
@@ -91,7 +92,7 @@ test_mistakes(void)
 		CHECK(strstr(cf.diags.v[2].message, "chartreuse") != NULL);
 		CHECK(strstr(cf.diags.v[5].message, "PageDwn") != NULL);
 	}
-	CHECK(cf.nbinds == 4 && cf.ncolors == 1);
+	CHECK(cf.nbinds == 4 && cf.ncolors == 2);
 	settings_clear(&cf);
 	CHECK(settings_key_valid("j") && settings_key_valid("<Esc>") &&
 	    settings_key_valid("^N") && settings_key_valid("F1") &&
