@@ -218,6 +218,19 @@ library_state_move_aside(const char *path, const char *why)
 	return to;
 }
 
+/*
+ * The name of PATH in its folder: the note names the file moved aside
+ * by that alone, so that it fits a line of 80 columns (the folder is
+ * the reading state's own, next to state.db).
+ */
+static const char *
+library_state_base(const char *path)
+{
+	const char	*s = strrchr(path, '/');
+
+	return s != NULL ? s + 1 : path;
+}
+
 static void
 library_state_shut(struct library_state *ls)
 {
@@ -244,9 +257,9 @@ library_state_start(struct library_state *ls)
 		    r == LIBRARY_STATE_NEWER ? "newer" : "damaged");
 		if (to != NULL)
 			note = xasprintf(r == LIBRARY_STATE_NEWER ?
-			    _("%s: written by a newer dubao; moved aside to "
-			    "%s") : _("%s: damaged; moved aside to %s"),
-			    ls->path, to);
+			    _("reading state from a newer dubao; moved aside "
+			    "as %s") : _("reading state damaged; moved aside "
+			    "as %s"), library_state_base(to));
 		free(to);
 		r = to != NULL ? library_state_try(ls, ls->path) :
 		    LIBRARY_STATE_FAILED;
@@ -291,8 +304,8 @@ library_state_mend(struct library_state *ls)
 		    ls->path, strerror(errno));
 		return;
 	}
-	ls->note = xasprintf(_("%s: damaged; moved aside to %s"), ls->path,
-	    to);
+	ls->note = xasprintf(_("reading state damaged; moved aside as %s"),
+	    library_state_base(to));
 	free(to);
 	if (library_state_try(ls, ls->path) != LIBRARY_STATE_GOOD)
 		library_state_shut(ls);

@@ -55,7 +55,7 @@ $T kill-session -t t
 printf 'not a database, only some words written over it by accident\n' \
     >"$TUI_TMP/state/dubao/state.db"
 tui_start 80 24 "$TUI_TMP/arc"
-tui_wait "damaged; moved aside to"
+tui_wait "reading state damaged; moved aside as state.db.damaged-"
 tui_has "issue 1/3"
 ls "$TUI_TMP/state/dubao/" | grep -q '^state\.db\.damaged-' ||
     tui_fail "the damaged file was not kept aside"
