@@ -104,6 +104,11 @@ dump_json_article(FILE *fp, const struct article *a, bool comma)
 		}
 		fprintf(fp, "%14s],\n", "");
 	}
+	dump_json_key(fp, 14, "intertitles");
+	fputs("[", fp);
+	for (i = 0; i < a->ninter; i++)
+		fprintf(fp, "%s%zu", i > 0 ? ", " : "", a->inter[i]);
+	fputs("],\n", fp);
 	dump_json_key(fp, 14, "captions");
 	if (a->ncap == 0)
 		fputs("[],\n", fp);
@@ -173,6 +178,14 @@ dump_json_issue(FILE *fp, const struct issue *is, bool comma)
 			fputs("null,\n", fp);
 		dump_json_field(fp, 10, "name", pg->name, true);
 		dump_json_field(fp, 10, "editor", pg->editor, true);
+		dump_json_key(fp, 10, "credits");
+		fputs("[", fp);
+		for (j = 0; j < pg->ncredits; j++) {
+			if (j > 0)
+				fputs(", ", fp);
+			dump_json_string(fp, pg->credits[j]);
+		}
+		fputs("],\n", fp);
 		dump_json_key(fp, 10, "articles");
 		if (pg->narts == 0)
 			fputs("[]\n", fp);

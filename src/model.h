@@ -38,6 +38,11 @@ struct article {
 	char		**paras;	/* body paragraphs in reading order */
 	size_t		 npara;
 	size_t		 parcap;
+	size_t		*inter;		/* indexes of the paragraphs that are
+					   intertitles (小标题, 核心阅读 ...),
+					   ascending */
+	size_t		 ninter;
+	size_t		 intercap;
 	struct caption	*caps;
 	size_t		 ncap;
 	size_t		 capcap;
@@ -51,6 +56,9 @@ struct page {
 	int		 number;	/* 版 number, 0 when unknown */
 	char		*name;		/* 版 name such as 国防动员, or NULL */
 	char		*editor;	/* 本版责任编辑, or NULL */
+	char		**credits;	/* page credits: 版式设计：某某 */
+	size_t		 ncredits;
+	size_t		 credcap;
 	struct article	*arts;
 	size_t		 narts;
 	size_t		 artcap;
@@ -97,6 +105,7 @@ size_t		 issue_narticles(const struct issue *);
 void		 issue_date_str(const struct issue *, char *buf);
 
 void		 page_clear(struct page *);
+void		 page_add_credit(struct page *, const char *text);
 /* Append an empty article and return it (valid until the next add). */
 struct article	*page_add_article(struct page *);
 
@@ -104,6 +113,15 @@ void		 article_clear(struct article *);
 /* Takes ownership of TEXT. */
 void		 article_take_para(struct article *, char *text);
 void		 article_add_para(struct article *, const char *text);
+/* Mark paragraph I (an existing one) as an intertitle. */
+void		 article_mark_intertitle(struct article *, size_t i);
+bool		 article_is_intertitle(const struct article *, size_t i);
+/* Remove the last paragraph and return it (caller frees), or NULL. */
+char		*article_pop_para(struct article *);
+/* Move paragraphs FROM.. of SRC, with their intertitle marks, to the end
+ * of DST. */
+void		 article_move_paras(struct article *dst, struct article *src,
+		    size_t from);
 void		 article_add_caption(struct article *, const char *text,
 		    const char *credit);
 /* The headline, or for a photo its first caption, or "" (borrowed). */

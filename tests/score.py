@@ -17,7 +17,8 @@ article.  Pages are paired by number (else by order); on each page every
 expected article is paired with at most one actual article, the pairs
 that share the most paragraphs first; a paragraph counts when its paired
 article holds it unchanged: as a paragraph (an intertitle is one), as a
-caption or, for a photo credit "某某摄", as a caption's credit.  A page
+caption or, for a photo credit "某某摄", as a caption's credit, or as
+its byline ("本报记者 某某" on a line of its own).  A page
 credit (版式设计：某某) counts when it is in its page's "credits".  An
 article cut in two keeps only its bigger part; two glued together keep
 one.  Exits 1 when placement is below --min-placement (percent).
@@ -181,6 +182,8 @@ def pieces(art):
     q = art.get("quote")
     if isinstance(q, dict) and q.get("text"):
         out.add(norm(q["text"]))
+    if art.get("byline"):
+        out.add(norm(art["byline"]))
     return out
 
 
@@ -189,9 +192,8 @@ def held(p, have):
     with an agency in brackets, 某某摄（影像中国）, may be kept without it."""
     if p in have:
         return True
-    if p.endswith("）") and "（" in p:
-        return p[:p.rindex("（")].rstrip() in have
-    return False
+    # The loader keeps 某某（影像中国） of 某某摄（影像中国）.
+    return "摄（" in p and p.replace("摄（", "（") in have
 
 
 def page_pairs(ep, ap):

@@ -17,15 +17,17 @@ into OUTDIR:
                           among them)
   YYYY-MM-DD.truth.tsv    for every line written: file, line number,
                           page, article index on the page (-1 for page
-                          furniture) and role (header, masthead, title,
-                          body, display)
+                          furniture), paragraph index in the article (-1
+                          for a title line) and role (header, masthead,
+                          title, body, display)
 
 How a page is set, as a broadsheet is and as its extraction reads it:
 
 - a page header (第05版 and variants) on every page, a masthead on the
   first;
 - for each article, its title lines (kicker, headline, subhead) as short
-  lines, in blocks of their own or together, a long one broken in two;
+  lines, in blocks of their own (a long one then sometimes broken in
+  two) or together;
 - its paragraphs hard-wrapped at the article's column measure (half-width
   characters count half), a line never starting with closing punctuation
   nor ending with an opening bracket, Latin words and spaces never cut;
@@ -41,7 +43,9 @@ How a page is set, as a broadsheet is and as its extraction reads it:
 
 Each page draws its form from the seed: paragraphs indented with 　　 and
 no blank line between them, or a blank line between paragraphs, or both,
-or one line per paragraph (no wrapping, as the seed page).  The same seed
+or one line per paragraph (no wrapping, as the seed page), or that with
+each block wrapped again at one width for the page (as a viewer reflows
+text copied out of a PDF).  The same seed
 gives the same output.  Python 3 standard library only.
 """
 
@@ -92,12 +96,13 @@ def read_issue(folder):
             continue
         lines += ["", "", ""]
         # The printed text keeps the crawler's own spacing inside a line.
-        body = [l.strip(" \t\u00a0\u3000") for l in raw[3:]]
+        body = [re.sub("^%s|%s$" % (SPACE, SPACE), "", l) for l in raw[3:]
+                if clean(l)]
         art = {"kicker": lines[0] or None, "headline": lines[1] or None,
                "subhead": lines[2] or None,
                "paragraphs": [l for l in lines[3:] if l],
-               "printed": [b for b in body if b],
-               "titles": [raw[i].strip(" \t\u00a0\u3000")
+               "printed": body,
+               "titles": [re.sub("^%s|%s$" % (SPACE, SPACE), "", raw[i])
                           for i in range(3) if lines[i]]}
         pages.setdefault(page, []).append(art)
     return date, pages
@@ -164,23 +169,23 @@ class Page:
 
     def __init__(self):
         self.lines = []         # text, "" for a blank line
-        self.truth = []         # (article, role) per line
+        self.truth = []         # (article, paragraph, role) per line
 
     def blank(self):
         if self.lines and self.lines[-1] != "":
             self.lines.append("")
-            self.truth.append((-1, "blank"))
+            self.truth.append((-1, -1, "blank"))
 
-    def add(self, text, art, role):
+    def add(self, text, art, role, para=-1):
         self.lines.append(text)
-        self.truth.append((art, role))
+        self.truth.append((art, para, role))
 
     def extend(self, block):
-        for text, art, role in block:
+        for text, art, role, para in block:
             if text == "":
                 self.blank()
             else:
-                self.add(text, art, role)
+                self.add(text, art, role, para)
 
 
 class Form:
@@ -188,8 +193,11 @@ class Form:
 
     def __init__(self, rnd):
         self.kind = rnd.choices(
-            ["indent", "blank", "indent-blank", "lines"],
-            [35, 25, 15, 25])[0]
+            ["indent", "blank", "indent-blank", "lines", "rewrap"],
+            [30, 20, 15, 20, 15])[0]
+        # "rewrap": one line per block as "lines", then every block
+        # wrapped again at one width for the page (a viewer's reflow).
+        self.rewrap = rnd.randint(16, 50)
         self.display_blank = rnd.random() < 0.7
         self.titles_apart = rnd.random() < 0.75
         self.move_title = rnd.choice([0.0, 0.1, 0.2, 0.3])
@@ -198,18 +206,19 @@ class Form:
 
 def title_block(art, idx, rnd, form):
     """The title lines of an article: each in a block of its own, or all
-    in one block; a long line broken in two where a typesetter could."""
+    in one block; a long line in a block of its own sometimes broken in
+    two where a typesetter could."""
     out = []
     for t in art["titles"]:
         parts = [t]
-        if len(t) > 26 and rnd.random() < 0.5:
+        if len(t) > 26 and form.titles_apart and rnd.random() < 0.5:
             parts = wrap(t, rnd.randint(max(14, len(t) // 3 + 2),
                                         max(15, len(t) - 6)))
         if form.titles_apart:
-            out.append(("", idx, "blank"))
+            out.append(("", idx, "blank", -1))
         for p in parts:
-            out.append((p, idx, "title"))
-    out.append(("", idx, "blank"))
+            out.append((p, idx, "title", -1))
+    out.append(("", idx, "blank", -1))
     return out
 
 
@@ -225,7 +234,8 @@ def body_lines(art, idx, rnd, form, measure):
     out = []
     for k, p in enumerate(art["printed"]):
         disp = is_display(p)
-        indent = "" if disp or form.kind in ("blank", "lines") else \
+        indent = "" if disp or form.kind in ("blank", "lines", "rewrap") \
+            else \
             "\u3000\u3000"
         for j, l in enumerate(wrap(p, measure, indent)):
             out.append((l, k, j == 0, disp))
@@ -245,7 +255,7 @@ def cut_columns(lines, rnd, height):
 def set_body(lines, breaks, idx, form):
     """The body as blocks: blank lines at column breaks, and between
     paragraphs or around display lines as the form wants. Returns a list
-    of columns, each a list of (text, art, role)."""
+    of columns, each a list of (text, art, role, paragraph)."""
     cols, col, last = [], [], None
     bset = set(breaks)
     for i, (text, para, first, disp) in enumerate(lines):
@@ -255,18 +265,19 @@ def set_body(lines, breaks, idx, form):
             last = None
         role = "display" if disp else "body"
         if first and last is not None:
-            apart = form.kind in ("blank", "indent-blank", "lines") or \
+            apart = form.kind in ("blank", "indent-blank", "lines",
+                                  "rewrap") or \
                 ((disp or last[1]) and form.display_blank)
             if apart:
-                col.append(("", idx, "blank"))
-        if form.kind == "lines" and not first and col and \
+                col.append(("", idx, "blank", -1))
+        if form.kind in ("lines", "rewrap") and not first and col and \
                 col[-1][0] != "" and last is not None:
             # One line per paragraph: the rest of this line's paragraph
             # goes on the same output line.
-            t, a, r = col[-1]
-            col[-1] = (t + text, a, r)
+            t, a, r, k = col[-1]
+            col[-1] = (t + text, a, r, k)
         else:
-            col.append((text, idx, role))
+            col.append((text, idx, role, para))
         last = (para, disp)
     cols.append(col)
     return cols
@@ -339,7 +350,19 @@ def lay_page(rnd, date, number, arts):
     while pg.lines and pg.lines[-1] == "":
         pg.lines.pop()
         pg.truth.pop()
+    if form.kind == "rewrap":
+        rewrap(pg, form.rewrap)
     return pg
+
+
+def rewrap(pg, width):
+    """Wrap every line of PG longer than WIDTH again, at WIDTH."""
+    lines, truth = [], []
+    for text, t in zip(pg.lines, pg.truth):
+        parts = wrap(text, width) if len(text) > width else [text]
+        lines += parts
+        truth += [t] * len(parts)
+    pg.lines, pg.truth = lines, truth
 
 
 def expected(date, pages):
@@ -379,16 +402,16 @@ def recompose(folder, out, seed, one_file):
                 if k:
                     f.write("\f")
                 f.write("\n".join(pg.lines) + "\n")
-                for j, (a, r) in enumerate(pg.truth):
-                    truth.append((name, line + j, number, a, r))
+                for j, (a, k, r) in enumerate(pg.truth):
+                    truth.append((name, line + j, number, a, k, r))
                 line += len(pg.lines)
     else:
         for number, pg in texts:
             name = os.path.join(date, "%02d.txt" % number)
             with open(os.path.join(out, name), "w", encoding="utf-8") as f:
                 f.write("\n".join(pg.lines) + "\n")
-            for j, (a, r) in enumerate(pg.truth):
-                truth.append((name, j + 1, number, a, r))
+            for j, (a, k, r) in enumerate(pg.truth):
+                truth.append((name, j + 1, number, a, k, r))
     with open(os.path.join(out, date + ".expected.json"), "w",
               encoding="utf-8") as f:
         json.dump(expected(date, pages), f, ensure_ascii=False, indent=1)
