@@ -67,7 +67,7 @@ loader_is_page_credit(const char *s, size_t nchars)
 	    "版面设计", "制图：", "製圖：", "本版制图", "本版製圖", "图表制作",
 	    "美编：", "本版图片", "本版摄影", "设计：", "設計：", "统筹：",
 	    "統籌：", "本期统筹", "本版统筹", "策划：", "策劃：", "图片来源：",
-	    "圖片來源：" };
+	    "圖片來源：", "栏目投稿", "投稿邮箱", "本版邮箱", "电子邮箱" };
 
 	return nchars <= LL_CREDIT_MAX && strstr(s, "。") == NULL &&
 	    loader_starts_any(s, pfx, LOADER_N(pfx));
@@ -122,6 +122,10 @@ loader_is_credit(const char *s, size_t nchars)
 {
 	size_t	mlen;
 
+	/* An agency's picture: 新华社发, 新华社发（某某摄）. */
+	if (nchars <= LL_CREDIT_MAX && (loader_starts(s, "新华社发") ||
+	    loader_starts(s, "新華社發") || loader_starts(s, "中新社发")))
+		return true;
 	if (nchars > LL_CREDIT_MAX || nchars < LL_CREDIT_MIN ||
 	    strstr(s, "。") != NULL || strstr(s, "，") != NULL)
 		return false;
@@ -387,6 +391,33 @@ loader_dateline_of(const char *para)
 	return loader_dateline(para);
 }
 
+/*
+ * A line that signs what comes before it, never a title: a reader's
+ * place and name under a letter (江西丰城市 徐新林), the editor under an
+ * editor's note (——编 者).
+ */
+static bool
+loader_is_signed(const char *s)
+{
+	static const char *const place[] = { "省", "市", "县", "区", "镇",
+	    "乡", "村", "州", "旗", "縣", "區", "鎮", "鄉" };
+	const char	*sp = strrchr(s, ' ');
+	char		 buf[64];
+	size_t		 n;
+
+	if (loader_starts(s, "——编") || loader_starts(s, "——編"))
+		return loader_nchars(s) <= 8;
+	if (sp == NULL || loader_nchars(s) > LL_SIGNATURE_MAX)
+		return false;
+	n = loader_nchars(sp + 1);
+	if (n < 2 || n > 4 || (size_t)(sp - s) >= sizeof buf)
+		return false;
+	memcpy(buf, s, sp - s);
+	buf[sp - s] = '\0';
+	return loader_ends_any(buf,
+	    place, LOADER_N(place));
+}
+
 /* A source note under a chart: text of its article, never a title. */
 static const char *const loader_source_pfx[] = { "数据来源", "數據來源",
     "资料来源", "資料來源", "来源：", "來源：" };
@@ -462,7 +493,8 @@ loader_classify(const struct loader_unit *u)
 	if (loader_is_byline(s, n))
 		return LK_BYLINE;
 	if (u->indented || !loader_balanced(s) || !loader_title_shape(u) ||
-	    loader_starts_any(s, loader_source_pfx, LOADER_N(loader_source_pfx)))
+	    loader_starts_any(s, loader_source_pfx, LOADER_N(loader_source_pfx)) ||
+	    loader_is_signed(s))
 		return LK_PARA;
 	if ((t = loader_dateline(s)) != NULL) {
 		free(t);

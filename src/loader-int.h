@@ -63,6 +63,7 @@ enum loader_limit {
 	LL_CREDIT_MAX = 30,
 	LL_MARKED_BYLINE_MAX = 16,	/* ■殷忠好 车鑫欣 */
 	LL_BYLINE_MAX = 24,		/* 本报记者 某某 */
+	LL_SIGNATURE_MAX = 20,		/* 江西丰城市 徐新林 */
 	LL_QUOTE_BY_MAX = 20,		/* ——王裕斌 */
 	LL_QUOTE_BY_BODY_MAX = 14,
 	LL_QUOTE_NAME_MAX = 6,		/* a name without · */
@@ -380,6 +381,13 @@ enum loader_start_feat {
 				   seldom ends a title (a cut: 的, 在) */
 	LSF_N_NONSTART,		/* the next paragraph starts with one that
 				   seldom starts a paragraph */
+	LSF_TFIDF,		/* the words after the run and the article's
+				   so far, weighted by rarity (cosine) */
+	LSF_TFIDF_TITLE,	/* ... and the article's title */
+	LSF_LEX,		/* its characters read as a title's rather
+				   than a line's inside an article */
+	LSF_N_LEX,		/* the next paragraph's opening reads as an
+				   article's first paragraph's */
 	LSF_N
 };
 
@@ -422,6 +430,9 @@ enum loader_join_feat {
 	LJF_A_NONEND,		/* A ends with one that seldom ends a
 				   paragraph or a title: 的, 在, 和 ... */
 	LJF_TAIL,		/* B is a tail before A's title group */
+	LJF_B_FIRST_LEX,	/* log odds of B's first character opening
+				   a paragraph */
+	LJF_A_LAST_LEX,		/* ... of A's last closing one */
 	LJF_N
 };
 
@@ -493,6 +504,19 @@ extern const char *const loader_title_names[LTF_N];
  * and that seldom end a paragraph or a title, counted on the training
  * issues by tools/fit-loader.py. */
 extern const char loader_nonstart[], loader_nonend[];
+/* Characters, ascending, with the log odds of a title line holding one
+ * against a short open line inside an article holding one. */
+struct loader_lex {
+	uint32_t	 uc;
+	float		 w;
+};
+extern const struct loader_lex loader_title_lex[], loader_lead_lex[],
+		    loader_first_lex[], loader_last_lex[];
+extern const size_t loader_title_nlex, loader_lead_nlex, loader_first_nlex,
+		    loader_last_nlex;
+/* The log odds of UC in TABLE[0..N), 0 when absent. */
+double		 loader_lex_of(const struct loader_lex *table, size_t n,
+		    ucs4_t uc);
 /* Is the first (last) character of S among those? */
 bool		 loader_starts_nonstart(const char *s);
 bool		 loader_ends_nonend(const char *s);
@@ -504,7 +528,7 @@ double		 loader_title_score(const struct loader_ctx *cx, size_t i,
 
 /* The score of an article starting at the title run [I, J) of CX's page;
  * JOIN_ACROSS when the open paragraph before continues after it. */
-double		 loader_start_score(const struct loader_ctx *cx, size_t i,
+double		 loader_start_score(struct loader_ctx *cx, size_t i,
 		    size_t j, bool join_across, const struct article *cur);
 /* The score of unit IB continuing the open paragraph ATEXT whose last
  * unit is IA; WHERE is LOADER_JOIN_NEXT when nothing lies between,

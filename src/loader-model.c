@@ -92,6 +92,10 @@ const char *const loader_start_names[LSF_N] = {
 	[LSF_MEASURE_DIFF] = "measure_diff",
 	[LSF_NONEND] = "nonend",
 	[LSF_N_NONSTART] = "n_nonstart",
+	[LSF_TFIDF] = "tfidf",
+	[LSF_TFIDF_TITLE] = "tfidf_title",
+	[LSF_LEX] = "lex",
+	[LSF_N_LEX] = "n_lex",
 	[LSF_RUN_TITLE] = "run_title",
 };
 
@@ -126,6 +130,8 @@ const char *const loader_join_names[LJF_N] = {
 	[LJF_B_NONSTART] = "b_nonstart",
 	[LJF_A_NONEND] = "a_nonend",
 	[LJF_TAIL] = "tail",
+	[LJF_B_FIRST_LEX] = "b_first_lex",
+	[LJF_A_LAST_LEX] = "a_last_lex",
 };
 
 void
@@ -313,11 +319,22 @@ loader_list_item(const char *s)
 /* ------------------------------------------------------------------ */
 /* Bigrams: how the words of a place relate to the text around it. */
 
-enum { LOADER_CUT_CHARS = 30, LOADER_TINY_CHARS = 12, LOADER_MEASURE_LOOK = 12, LOADER_SERIES_WINDOW = 120, LOADER_BIGRAM_CAP = 4096, LOADER_CONTEXT_CHARS = 400,
-    LOADER_ARTICLE_CHARS = 1200 };
+/* Sizes of the windows the features look at, in characters or units. */
+enum {
+	LOADER_CUT_CHARS = 30,		/* a paragraph cut by a column */
+	LOADER_TINY_CHARS = 12,		/* the last words of a paragraph */
+	LOADER_MEASURE_LOOK = 12,	/* units to a block of several lines */
+	LOADER_SERIES_WINDOW = 120,	/* units to a look-alike title */
+	LOADER_BIGRAM_CAP = 8192,	/* bigrams of a window (a power of 2) */
+	LOADER_CONTEXT_CHARS = 800,	/* text after a run */
+	LOADER_ARTICLE_CHARS = 2400,	/* text of the article so far */
+	LOADER_LEX_CHARS = 64,		/* characters of a title line read */
+	LOADER_LEAD_CHARS = 24		/* ... of a paragraph's opening */
+};
 
 struct loader_bigrams {
 	uint64_t	keys[LOADER_BIGRAM_CAP];	/* 0 = empty */
+	uint16_t	tf[LOADER_BIGRAM_CAP];		/* times seen */
 	size_t		n;
 };
 
@@ -377,6 +394,8 @@ loader_bigram_add(struct loader_bigrams *bg, const char *s, bool back,
 				bg->keys[i] = k;
 				bg->n++;
 			}
+			if (bg->tf[i] < UINT16_MAX)
+				bg->tf[i]++;
 		}
 		a = b;
 	}
@@ -420,6 +439,133 @@ loader_bigram_overlap(const struct loader_bigrams *x,
 		if (x->keys[i] != 0 && loader_bigram_has(y, x->keys[i]))
 			found++;
 	return (double)found / x->n;
+}
+
+/*
+ * The pairs of adjacent letters of a page, with the number of units each
+ * occurs in (for weighting words by how rare they are on the page): open
+ * addressing, key 0 empty.
+ */
+struct loader_pairset {
+	uint64_t	*keys;
+	uint32_t	*df;		/* units holding the pair */
+	uint32_t	*last;		/* the last unit counted, + 1 */
+	size_t		 mask;
+	size_t		 ndocs;		/* units */
+};
+
+static size_t
+loader_pairset_slot(const struct loader_pairset *ps, uint64_t k)
+{
+	size_t	h = (size_t)((k * 0x9e3779b97f4a7c15ULL) >> 17) & ps->mask;
+
+	while (ps->keys[h] != 0 && ps->keys[h] != k)
+		h = (h + 1) & ps->mask;
+	return h;
+}
+
+static void
+loader_pairset_count(struct loader_pairset *ps, uint64_t k, size_t unit)
+{
+	size_t	h = loader_pairset_slot(ps, k);
+
+	ps->keys[h] = k;
+	if (ps->last[h] != unit + 1) {
+		ps->last[h] = (uint32_t)(unit + 1);
+		ps->df[h]++;
+	}
+}
+
+static struct loader_pairset *
+loader_pairset_build(const struct loader_page *lp)
+{
+	struct loader_pairset	*ps = xcalloc(1, sizeof *ps);
+	const uint8_t		*p;
+	size_t			 i, total = 0, cap = 64;
+	ucs4_t			 a, b;
+	int			 n;
+
+	for (i = 0; i < lp->n; i++)
+		total += lp->u[i].text != NULL ? strlen(lp->u[i].text) : 0;
+	while (cap < total)
+		cap *= 2;
+	ps->keys = xcalloc(cap, sizeof *ps->keys);
+	ps->df = xcalloc(cap, sizeof *ps->df);
+	ps->last = xcalloc(cap, sizeof *ps->last);
+	ps->mask = cap - 1;
+	for (i = 0; i < lp->n; i++) {
+		a = 0;
+		if (lp->u[i].text != NULL && lp->u[i].text[0] != '\0')
+			ps->ndocs++;
+		for (p = (const uint8_t *)lp->u[i].text; p != NULL &&
+		    (n = u8_strmbtouc(&b, p)) > 0; p += n) {
+			if (a != 0 && loader_is_wide_letter(a) &&
+			    loader_is_wide_letter(b))
+				loader_pairset_count(ps,
+				    (uint64_t)a << 32 | b, i);
+			a = b;
+		}
+	}
+	return ps;
+}
+
+/* The weight of bigram K on the page: the log of how rare it is. */
+static double
+loader_pairset_idf(const struct loader_pairset *ps, uint64_t k)
+{
+	size_t	h = loader_pairset_slot(ps, k);
+	double	df = ps->keys[h] == k ? ps->df[h] : 0;
+
+	return log((ps->ndocs + 1.0) / (df + 1.0));
+}
+
+void
+loader_pairset_free(struct loader_pairset *ps)
+{
+	if (ps == NULL)
+		return;
+	free(ps->keys);
+	free(ps->df);
+	free(ps->last);
+	free(ps);
+}
+
+/* The page's pair set, built at the first question that needs it. */
+static struct loader_pairset *
+loader_pairs(struct loader_ctx *cx)
+{
+	if (cx->pairs == NULL)
+		cx->pairs = loader_pairset_build(cx->lp);
+	return cx->pairs;
+}
+
+/*
+ * The cosine of the bigram bags X and Y, each bigram weighted by how rare
+ * it is on the page (tf-idf): 1 for the same words, 0 for none shared.
+ */
+static double
+loader_bag_cosine(struct loader_ctx *cx, const struct loader_bigrams *x,
+    const struct loader_bigrams *y)
+{
+	struct loader_pairset	*ps = loader_pairs(cx);
+	double			 dot = 0, nx = 0, ny = 0, w;
+	size_t			 i, h;
+
+	for (i = 0; i < LOADER_BIGRAM_CAP; i++) {
+		if (x->keys[i] != 0) {
+			w = loader_pairset_idf(ps, x->keys[i]) * x->tf[i];
+			nx += w * w;
+			h = loader_bigram_slot(y, x->keys[i]);
+			if (y->keys[h] == x->keys[i])
+				dot += w * loader_pairset_idf(ps,
+				    x->keys[i]) * y->tf[h];
+		}
+		if (y->keys[i] != 0) {
+			w = loader_pairset_idf(ps, y->keys[i]) * y->tf[i];
+			ny += w * w;
+		}
+	}
+	return nx > 0 && ny > 0 ? dot / sqrt(nx * ny) : 0;
 }
 
 static bool
@@ -574,6 +720,48 @@ loader_near_measure(const struct loader_page *lp, size_t i, bool back)
 	return 0;
 }
 
+double
+loader_lex_of(const struct loader_lex *table, size_t n, ucs4_t uc)
+{
+	size_t	lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (table[mid].uc < uc)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && table[lo].uc == uc ? table[lo].w : 0;
+}
+
+/*
+ * How much the first LIMIT characters of S read as the class of TABLE:
+ * the sum of their log odds, each distinct character once, over the
+ * square root of their number.
+ */
+static double
+loader_lex(const char *s, const struct loader_lex *table, size_t ntable,
+    size_t limit)
+{
+	ucs4_t	seen[64], uc;
+	size_t	n = 0, k, used = 0;
+	double	sum = 0;
+	int	len;
+
+	while ((len = u8_strmbtouc(&uc, (const uint8_t *)s)) > 0 &&
+	    n < 64 && used++ < limit) {
+		s += len;
+		for (k = 0; k < n && seen[k] != uc; k++)
+			;
+		if (k < n)
+			continue;
+		seen[n++] = uc;
+		sum += loader_lex_of(table, ntable, uc);
+	}
+	return n > 0 ? sum / sqrt((double)n) : 0;
+}
+
 /* Features of the run's own text (its first unit, mostly). */
 static void
 loader_run_text(const struct loader_page *lp, size_t i, size_t j, double *x)
@@ -596,6 +784,8 @@ loader_run_text(const struct loader_page *lp, size_t i, size_t j, double *x)
 	x[LSF_DASH_FIRST] = loader_starts(s, "——");
 	x[LSF_INNER_COLON] = last != 0xff1a && strstr(s, "：") != NULL;
 	x[LSF_SIGNATURE] = loader_is_signature(s);
+	x[LSF_LEX] = loader_lex(s, loader_title_lex, loader_title_nlex,
+	    LOADER_LEX_CHARS);
 	x[LSF_NUMBERED] = loader_is_numbered(s);
 	x[LSF_COLON] = last == 0xff1a || last == ':';
 	x[LSF_DASH_END] = loader_ends(s, "——") || loader_ends(s, "—");
@@ -716,6 +906,9 @@ loader_run_context(const struct loader_ctx *cx, size_t i, size_t j,
 		x[LSF_N_LEAD] = 1;
 	if (nb != NULL && loader_starts_nonstart(nb->text))
 		x[LSF_N_NONSTART] = 1;
+	if (nb != NULL)
+		x[LSF_N_LEX] = loader_lex(nb->text, loader_lead_lex,
+		    loader_lead_nlex, LOADER_LEAD_CHARS);
 	x[LSF_NONEND] = loader_ends_nonend(lp->u[i].text);
 	{
 		int mb = loader_near_measure(lp, i, true);
@@ -743,7 +936,7 @@ loader_run_context(const struct loader_ctx *cx, size_t i, size_t j,
  * to its title, and the run's own words to both.
  */
 static void
-loader_run_words(const struct loader_ctx *cx, size_t i, size_t j,
+loader_run_words(struct loader_ctx *cx, size_t i, size_t j,
     const struct article *cur, double *x)
 {
 	struct loader_bigrams	*before, *after, *title;
@@ -755,10 +948,14 @@ loader_run_words(const struct loader_ctx *cx, size_t i, size_t j,
 	title = xmalloc(sizeof *title);
 	loader_context_article(cur, before, title);
 	loader_context_after(cx->lp, j, after);
-	if (before->n > 0 && after->n > 0)
+	if (before->n > 0 && after->n > 0) {
 		x[LSF_COHESION] = loader_bigram_overlap(after, before);
-	if (title->n > 0 && after->n > 0)
+		x[LSF_TFIDF] = loader_bag_cosine(cx, after, before);
+	}
+	if (title->n > 0 && after->n > 0) {
 		x[LSF_AFTER_TITLE] = loader_bigram_overlap(title, after);
+		x[LSF_TFIDF_TITLE] = loader_bag_cosine(cx, after, title);
+	}
 	for (k = i; k < j; k++) {
 		if (cx->lp->u[k].kind != LK_TITLE)
 			continue;
@@ -778,7 +975,7 @@ loader_run_words(const struct loader_ctx *cx, size_t i, size_t j,
 }
 
 double
-loader_start_score(const struct loader_ctx *cx, size_t i, size_t j,
+loader_start_score(struct loader_ctx *cx, size_t i, size_t j,
     bool join_across, const struct article *cur)
 {
 	double	x[LSF_N];
@@ -985,70 +1182,15 @@ loader_title_score(const struct loader_ctx *cx, size_t i, size_t k,
 /* ------------------------------------------------------------------ */
 /* Joins. */
 
-/* The pairs of adjacent letters of a page: open addressing, 0 empty. */
-struct loader_pairset {
-	uint64_t	*keys;
-	size_t		 mask;
-};
-
-static size_t
-loader_pairset_slot(const struct loader_pairset *ps, uint64_t k)
-{
-	size_t	h = (size_t)((k * 0x9e3779b97f4a7c15ULL) >> 17) & ps->mask;
-
-	while (ps->keys[h] != 0 && ps->keys[h] != k)
-		h = (h + 1) & ps->mask;
-	return h;
-}
-
-static struct loader_pairset *
-loader_pairset_build(const struct loader_page *lp)
-{
-	struct loader_pairset	*ps = xcalloc(1, sizeof *ps);
-	const uint8_t		*p;
-	size_t			 i, total = 0, cap = 64;
-	ucs4_t			 a, b;
-	int			 n;
-
-	for (i = 0; i < lp->n; i++)
-		total += lp->u[i].text != NULL ? strlen(lp->u[i].text) : 0;
-	while (cap < total)
-		cap *= 2;
-	ps->keys = xcalloc(cap, sizeof *ps->keys);
-	ps->mask = cap - 1;
-	for (i = 0; i < lp->n; i++) {
-		a = 0;
-		for (p = (const uint8_t *)lp->u[i].text; p != NULL &&
-		    (n = u8_strmbtouc(&b, p)) > 0; p += n) {
-			if (a != 0 && loader_is_wide_letter(a) &&
-			    loader_is_wide_letter(b))
-				ps->keys[loader_pairset_slot(ps,
-				    (uint64_t)a << 32 | b)] =
-				    (uint64_t)a << 32 | b;
-			a = b;
-		}
-	}
-	return ps;
-}
-
-void
-loader_pairset_free(struct loader_pairset *ps)
-{
-	if (ps == NULL)
-		return;
-	free(ps->keys);
-	free(ps);
-}
-
 /* Does the pair X Y occur in the page's units of text? */
 static bool
 loader_pair_on_page(struct loader_ctx *cx, ucs4_t x, ucs4_t y)
 {
 	uint64_t	k = (uint64_t)x << 32 | y;
 
-	if (cx->pairs == NULL)
-		cx->pairs = loader_pairset_build(cx->lp);
-	return cx->pairs->keys[loader_pairset_slot(cx->pairs, k)] == k;
+	struct loader_pairset	*ps = loader_pairs(cx);
+
+	return ps->keys[loader_pairset_slot(ps, k)] == k;
 }
 
 double
@@ -1107,6 +1249,10 @@ loader_join_score(struct loader_ctx *cx, size_t ia, const char *atext,
 	x[LJF_B_TINY] = !b->open && b->nchars <= LOADER_TINY_CHARS;
 	x[LJF_B_NONSTART] = loader_starts_nonstart(b->text);
 	x[LJF_A_NONEND] = loader_ends_nonend(atext);
+	x[LJF_B_FIRST_LEX] = loader_lex_of(loader_first_lex,
+	    loader_first_nlex, first);
+	x[LJF_A_LAST_LEX] = loader_lex_of(loader_last_lex, loader_last_nlex,
+	    last);
 	x[LJF_B_FLUSH] = cx->indent_page && !b->indented;
 	for (k = ib + 1; k < cx->lp->n && cx->lp->u[k].kind == LK_DROP; k++)
 		;

@@ -192,6 +192,126 @@ def char_tables(issues):
 
 
 MIN_SEEN, RARE = 300, 0.05
+LEX_CHARS = 400
+
+
+def title_lex(issues):
+    """Log odds of a character in a title line (kicker, headline,
+    subhead) against a short open paragraph (intertitles, labels,
+    credits: the lines that look like titles inside articles), each line
+    counting a character once; the LEX_CHARS characters that tell them
+    apart best, ascending by code point."""
+    ct, cd, nt, nd = {}, {}, 0, 0
+    for folder in issues:
+        for name in sorted(os.listdir(folder)):
+            if not recompose.NAME.match(name):
+                continue
+            with open(os.path.join(folder, name), encoding="utf-8",
+                      newline="") as f:
+                lines = [recompose.clean(l) for l in
+                         f.read().replace("\r", "").split("\n")]
+            if [l for l in lines if l] in (["广告"], ["廣告"]):
+                continue
+            for i, l in enumerate(lines):
+                if not l:
+                    continue
+                if i < 3:
+                    nt += 1
+                    for ch in set(l):
+                        ct[ch] = ct.get(ch, 0) + 1
+                elif len(l) <= 40 and not recompose.closed(l):
+                    nd += 1
+                    for ch in set(l):
+                        cd[ch] = cd.get(ch, 0) + 1
+    w = {}
+    for ch in set(ct) | set(cd):
+        w[ch] = math.log((ct.get(ch, 0) + 1) / (nt + 2)) - \
+            math.log((cd.get(ch, 0) + 1) / (nd + 2))
+    top = sorted(w, key=lambda c: (-abs(w[c]) * (ct.get(c, 0) +
+                                                 cd.get(c, 0)) ** 0.5, c))
+    return sorted((ord(c), w[c]) for c in top[:LEX_CHARS])
+
+
+def lead_lex(issues):
+    """Log odds of a character among the first LEAD characters of an
+    article's first paragraph against those of a paragraph after an
+    intertitle-like line (short, open) inside an article."""
+    ca, cs, na, ns = {}, {}, 0, 0
+    for lines in crawler_files(issues):
+        body = lines[3:]
+        for k, l in enumerate(body):
+            head = set(l[:LEAD])
+            if k == 0:
+                na += 1
+                for ch in head:
+                    ca[ch] = ca.get(ch, 0) + 1
+            elif len(body[k - 1]) <= 40 and \
+                    not recompose.closed(body[k - 1]):
+                ns += 1
+                for ch in head:
+                    cs[ch] = cs.get(ch, 0) + 1
+    return log_odds(ca, na, cs, ns, LEX_CHARS)
+
+
+def edge_lex(issues):
+    """Log odds of a character opening a paragraph, and of one closing a
+    paragraph or a title line, against its frequency in the text."""
+    first, last, seen = {}, {}, {}
+    nfirst = nlast = total = 0
+    for lines in crawler_files(issues):
+        for i, l in enumerate(lines):
+            if not l:
+                continue
+            for ch in l:
+                seen[ch] = seen.get(ch, 0) + 1
+                total += 1
+            if i >= 3:
+                first[l[0]] = first.get(l[0], 0) + 1
+                nfirst += 1
+            last[l[-1]] = last.get(l[-1], 0) + 1
+            nlast += 1
+    return (log_odds(first, nfirst, seen, total, EDGE_CHARS),
+            log_odds(last, nlast, seen, total, EDGE_CHARS))
+
+
+def crawler_files(issues):
+    """The cleaned lines of every article file of ISSUES (ads left out)."""
+    for folder in issues:
+        for name in sorted(os.listdir(folder)):
+            if not recompose.NAME.match(name):
+                continue
+            with open(os.path.join(folder, name), encoding="utf-8",
+                      newline="") as f:
+                lines = [recompose.clean(l) for l in
+                         f.read().replace("\r", "").split("\n")]
+            if [l for l in lines if l] in (["广告"], ["廣告"]):
+                continue
+            yield [l for l in lines[:3]] + [l for l in lines[3:] if l]
+
+
+def log_odds(ca, na, cb, nb, keep):
+    """Smoothed log odds of each character between counts CA (of NA) and
+    CB (of NB); the KEEP characters that tell them apart best, as (code
+    point, weight) ascending."""
+    w = {}
+    for ch in set(ca) | set(cb):
+        w[ch] = math.log((ca.get(ch, 0) + 1) / (na + 2)) - \
+            math.log((cb.get(ch, 0) + 1) / (nb + 2))
+    top = sorted(w, key=lambda c: (-abs(w[c]) * (ca.get(c, 0) +
+                                                 cb.get(c, 0)) ** 0.5, c))
+    return sorted((ord(c), w[c]) for c in top[:keep])
+
+
+LEAD, EDGE_CHARS = 24, 800
+
+
+def c_lex(name, table):
+    out = ["const struct loader_lex loader_%s_lex[] = {" % name]
+    for uc, v in table:
+        out.append("\t{ 0x%04x, %.3f }," % (uc, v))
+    out.append("};")
+    out.append("const size_t loader_%s_nlex = %d;" % (name, len(table)))
+    return "\n".join(out)
 
 
 def c_chars(name, chars):
@@ -280,6 +400,11 @@ def main(argv):
           (len(nonstart), len(nonend)))
     tables.append(c_chars("loader_nonstart", nonstart))
     tables.append(c_chars("loader_nonend", nonend))
+    tables.append(c_lex("title", title_lex(issues)))
+    tables.append(c_lex("lead", lead_lex(issues)))
+    first, last = edge_lex(issues)
+    tables.append(c_lex("first", first))
+    tables.append(c_lex("last", last))
     sl = ",".join(str(s) for s in seeds)
     with open(out, "w", encoding="utf-8") as f:
         f.write(HEADER % (len(issues), sl, sl))
