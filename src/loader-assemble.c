@@ -207,11 +207,55 @@ loader_body_after(const struct loader_page *lp, size_t i)
 	return i;
 }
 
+/* Is the unit before I (captions and credits aside) the editor's line? */
+static bool
+loader_after_editor(const struct loader_page *lp, size_t i)
+{
+	while (i-- > 0) {
+		if (lp->u[i].kind == LK_EDITOR)
+			return true;
+		if (lp->u[i].kind != LK_DROP && lp->u[i].kind != LK_CAPTION &&
+		    lp->u[i].kind != LK_CREDIT)
+			return false;
+	}
+	return false;
+}
+
+/*
+ * A title-like run, then a paragraph N that opens with a dateline (本报讯
+ * 某某报道：, 本报北京9月30日电): an article starts there, whatever else
+ * the page says.
+ */
+static bool
+loader_group_dateline(const struct loader_page *lp, size_t n)
+{
+	char	*d;
+
+	if (n >= lp->n || lp->u[n].kind != LK_PARA ||
+	    (d = loader_dateline(lp->u[n].text)) == NULL)
+		return false;
+	free(d);
+	return true;
+}
+
+/* A title-like run, then a byline with its ■ mark: an article starts. */
+static bool
+loader_group_byline(const struct loader_page *lp, size_t j)
+{
+	return j < lp->n && lp->u[j].kind == LK_BYLINE &&
+	    (loader_starts(lp->u[j].text, "■") ||
+	    loader_starts(lp->u[j].text, "□") ||
+	    loader_starts(lp->u[j].text, "●"));
+}
+
 /* The state of the assembly of one page. */
 struct loader_asm {
 	struct loader_ctx	*cx;
 	struct loader_art	*cur;	/* the article being read */
 	struct loader_art	*photo;	/* a picture that takes a credit */
+	size_t			 cont;	/* the unit that continues the open
+					   paragraph across a title group, or
+					   (size_t)-1 */
 };
 
 /* Does unit I continue the open paragraph of the current article? */
@@ -226,6 +270,8 @@ loader_asm_joins(struct loader_asm *st, size_t i)
 	if (cur == NULL || cur->sealed || cur->a->npara == 0 ||
 	    lp->u[i].indented)
 		return false;
+	if (i == st->cont)
+		return true;
 	for (k = cur->last_unit + 1; k < i; k++)
 		if (lp->u[k].kind != LK_DROP)
 			across = true;
@@ -424,12 +470,17 @@ loader_asm_rest(struct loader_asm *st, size_t i, size_t n, bool *across)
 	*across = false;
 	if (cur == NULL || cur->sealed || cur->a->npara == 0)
 		return false;
-	/* A closed paragraph is not continued across a title group. */
+	/* A closed paragraph is not continued across a title group. An
+	 * article with a column label and no headline yet waits for its
+	 * headline inside its text: the group is no obstacle there. */
 	if (n < st->cx->lp->n && cur->open)
 		there = loader_join_score(st->cx, cur->last_unit,
-		    cur->a->paras[cur->a->npara - 1], n, LOADER_JOIN_ACROSS,
+		    cur->a->paras[cur->a->npara - 1], n,
+		    cur->a->column != NULL && cur->a->headline == NULL ?
+		    LOADER_JOIN_NEXT : LOADER_JOIN_ACROSS,
 		    cur->a->npara == 1);
-	if (!st->cx->lp->u[i].indented)
+	/* Only an open paragraph is continued by a line like a title. */
+	if (!st->cx->lp->u[i].indented && cur->open)
 		here = loader_join_score(st->cx, cur->last_unit,
 		    cur->a->paras[cur->a->npara - 1], i,
 		    i > cur->last_unit + 1 ? LOADER_JOIN_ACROSS :
@@ -449,7 +500,7 @@ loader_asm_run(struct loader_asm *st, size_t i)
 	struct loader_ctx	*cx = st->cx;
 	struct loader_page	*lp = cx->lp;
 	struct loader_art	*cur = st->cur;
-	size_t			 j, k, n;
+	size_t			 j, k, n, body;
 	bool			 across = false, start;
 
 	for (j = i; j < lp->n && lp->u[j].kind == LK_TITLE;
@@ -457,28 +508,37 @@ loader_asm_run(struct loader_asm *st, size_t i)
 		;
 	if ((k = loader_asm_label(st, i, j)) != 0)
 		return k;
-	n = loader_body_after(lp, j);
-	if (n < lp->n && (lp->u[n].kind != LK_PARA || lp->u[n].indented))
-		n = lp->n;
+	body = loader_body_after(lp, j);
+	/* N: the unit that may continue a paragraph across the run. */
+	n = body < lp->n && lp->u[body].kind == LK_PARA &&
+	    !lp->u[body].indented ? body : lp->n;
 	if (loader_asm_rest(st, i, n, &across)) {
 		/* The rest of the open paragraph only looks like a title. */
 		loader_asm_para(st, i, false);
 		return i;
 	}
-	if (n < lp->n && n == j && loader_next(lp, i) == j &&
-	    loader_join_score(cx, i, lp->u[i].text, n, LOADER_JOIN_NEXT,
+	/* The first half of a cut paragraph, which the text after the run
+	 * continues: right after it, or after title lines that came
+	 * between the halves. */
+	if (n < lp->n && (n == j || loader_next(lp, i) < j) &&
+	    loader_join_score(cx, i, lp->u[i].text, n,
+	    loader_next(lp, i) == n ? LOADER_JOIN_NEXT : LOADER_JOIN_ACROSS,
 	    false) > 0) {
-		/* The first half of a cut paragraph. */
 		loader_asm_para(st, i, false);
 		return i;
 	}
-	/* A column label waits for its headline. */
+	/* A column label waits for its headline; after a picture of its
+	 * own or the editor's line, the current article has ended. */
 	start = cur == NULL || cur->photo || (cur->a->column != NULL &&
-	    cur->a->headline == NULL) ||
+	    cur->a->headline == NULL) || st->photo != NULL ||
+	    loader_after_editor(lp, i) ||
+	    loader_group_dateline(lp, body) || loader_group_byline(lp, j) ||
 	    loader_start_score(cx, i, j, across, cur->a) > 0;
-	if (start)
+	if (start) {
 		loader_asm_titles(st, i, j, across);
-	else
+		if (across)
+			st->cont = n;
+	} else
 		loader_asm_inner(st, i, j);
 	for (k = i; loader_next(lp, k) < j; k = loader_next(lp, k))
 		;
@@ -590,6 +650,7 @@ loader_assemble(struct loader_ctx *cx)
 
 	memset(&st, 0, sizeof st);
 	st.cx = cx;
+	st.cont = (size_t)-1;
 	cx->indent_page = loader_indent_page(lp);
 	for (i = 0; i < lp->n; i++) {
 		switch (lp->u[i].kind) {

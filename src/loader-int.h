@@ -100,6 +100,13 @@ enum loader_limit {
 	/* Pass 4: tails. The join of an open end A and a start B. */
 	LL_SPLIT_LOOK = 12,		/* paragraphs before a title group that
 					   may be its article's first ones */
+	/* The best tail of an article that ends open is taken when the
+	 * join model scores it over LL_TAIL_MIN, or LL_TAIL_MARGIN over
+	 * any other candidate and over LL_TAIL_FLOOR (swept on the
+	 * training pages). */
+	LL_TAIL_MIN = -1,
+	LL_TAIL_MARGIN = 3,
+	LL_TAIL_FLOOR = -5,
 	LL_PAGE_HASH_BYTES = 200000,	/* bigger pages hash their pairs */
 	LL_JOIN_PAIR = 3,		/* the pair across the join is seen
 					   elsewhere on the page */

@@ -9,6 +9,7 @@
  */
 #include <config.h>
 
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +21,7 @@ void
 loader_tails(struct loader_ctx *cx)
 {
 	size_t	i, j, k, best_k;
-	double	s, best;
+	double	s, best, second;
 
 	for (i = 1; i < cx->narts; i++) {
 		struct loader_art *la = cx->arts[i], *pa;
@@ -41,7 +42,7 @@ loader_tails(struct loader_ctx *cx)
 		p = pa->a;
 		/* Candidate tails: the last paragraphs of PA that lie
 		 * before LA's title group; PA keeps at least one. */
-		best = 0;
+		best = second = -HUGE_VAL;
 		best_k = 0;
 		for (k = p->npara - 1; k >= 1; k--) {
 			if (pa->para_unit[k] >= la->first_unit)
@@ -52,19 +53,22 @@ loader_tails(struct loader_ctx *cx)
 			 * ends: with a closed paragraph. */
 			if (!loader_is_closed(p->paras[k - 1]))
 				continue;
-			if (cx->lp->u[pa->para_unit[k]].indented)
-				continue;
 			s = loader_join_score(cx, la->last_unit,
 			    a->paras[a->npara - 1], pa->para_unit[k],
 			    LOADER_JOIN_TAIL, a->npara == 1);
 			/* Ties go to the later start: move as little of
 			 * the other article as the evidence allows. */
 			if (s > best) {
+				second = best;
 				best = s;
 				best_k = k;
-			}
+			} else if (s > second)
+				second = s;
 		}
-		if (best_k == 0)
+		/* The tail is somewhere: the best place, when the model
+		 * likes it or likes it far better than any other. */
+		if (best_k == 0 || !(best > LL_TAIL_MIN ||
+		    (best - second >= LL_TAIL_MARGIN && best > LL_TAIL_FLOOR)))
 			continue;
 		/* Move paragraphs best_k.. of PA to the end of A: the first
 		 * one continues A's open paragraph. */
