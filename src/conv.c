@@ -58,7 +58,7 @@
 #include "conv.h"
 
 /* Bytes examined by detection (the sample is cut at a line end). */
-#define CONV_SAMPLE		(64 * 1024)
+#define CONV_SAMPLE		CONV_STREAM_START	/* conv.h */
 /* How far an XML or HTML encoding declaration is looked for. */
 #define CONV_DECL_SPAN		2048
 /* Diagnostics for single invalid sequences before a summary. */
@@ -226,7 +226,7 @@ static void
 conv_run_reserve(struct conv_run *r, size_t more)
 {
 	if (r->cap - r->len < more + 1) {
-		util_grow(&r->out, &r->cap, r->len + more + 1, 1);
+		r->out = util_grow(r->out, &r->cap, r->len + more + 1, 1);
 	}
 }
 
@@ -880,6 +880,34 @@ conv_guess_legacy(const unsigned char *s, size_t n, struct conv_guess *g)
 	    sgb, sb5, trail * 100, gb.errors, b5.errors);
 }
 
+/* Lead bytes of multi-byte sequences in S[0..N), counted on from SEEN
+ * and up to 8 (all that conv_guess_valid() looks at). */
+static size_t
+conv_lead_bytes(const unsigned char *s, size_t n, size_t seen)
+{
+	const unsigned char *p = s, *end = s + n;
+
+	for (; p < end && seen < 8; p++)
+		seen += *p >= 0xc0;
+	return seen;
+}
+
+/*
+ * Step 3 decided: valid UTF-8 with LEAD (up to 8) multi-byte sequences.
+ * Confidence 100 for ASCII (every candidate reads it the same) or 8 or
+ * more multi-byte sequences; fewer could be a short legacy snippet that
+ * happens to be valid UTF-8.
+ */
+static void
+conv_guess_valid(struct conv_guess *g, size_t lead)
+{
+	conv_set(g, CONV_UTF8, "UTF-8", "UTF-8",
+	    lead == 0 || lead >= 8 ? 100 : 60 + 5 * (int)lead, 0);
+	g->valid = true;
+	snprintf(g->reason, sizeof g->reason, "%s",
+	    lead == 0 ? _("ASCII") : _("valid UTF-8"));
+}
+
 /*
  * Run the detection steps over S[0..N) and fill G.
  */
@@ -905,21 +933,7 @@ conv_guess(const unsigned char *s, size_t n, struct conv_guess *g)
 		return;
 	}
 	if (u8_check(s, n) == NULL) {
-		/*
-		 * Confidence 100 for ASCII (every candidate reads it the
-		 * same) or 8 or more multi-byte sequences; fewer could be a
-		 * short legacy snippet that happens to be valid UTF-8.
-		 */
-		const unsigned char *p = s, *end = s + n;
-
-		/* Valid: each lead byte starts a good sequence. */
-		for (good = 0; p < end && good < 8; p++)
-			good += *p >= 0xc0;
-		conv_set(g, CONV_UTF8, "UTF-8", "UTF-8",
-		    good == 0 || good >= 8 ? 100 : 60 + 5 * (int)good, 0);
-		g->valid = true;
-		snprintf(g->reason, sizeof g->reason, "%s",
-		    good == 0 ? _("ASCII") : _("valid UTF-8"));
+		conv_guess_valid(g, conv_lead_bytes(s, n, 0));
 		return;
 	}
 	if (conv_find_decl(s, n, decl, sizeof decl)) {
@@ -1233,4 +1247,50 @@ conv_result_clear(struct conv_result *cr)
 	free(cr->encoding);
 	free(cr->reason);
 	memset(cr, 0, sizeof *cr);
+}
+
+/*
+ * Reading a large file chunk by chunk. Detection looks at the whole
+ * input only to see that it is valid UTF-8 without a NUL byte; its other
+ * steps look at the start (a BOM, the control bytes of the sample). So
+ * a file whose start passes conv_stream_start() and whose chunks all
+ * pass conv_stream_feed() is detected exactly as conv_to_utf8() would
+ * detect it whole, and its chunks are the text.
+ */
+bool
+conv_stream_start(struct conv_stream *cs, const char *data, size_t n)
+{
+	const unsigned char	*s = (const unsigned char *)data;
+	struct conv_guess	 g;
+
+	cs->lead = 0;
+	memset(&g, 0, sizeof g);
+	if (conv_guess_bom_nul(s, n, &g) || conv_control_percent(s, n) > 10)
+		return false;
+	return true;
+}
+
+bool
+conv_stream_feed(struct conv_stream *cs, const char *data, size_t n)
+{
+	const unsigned char	*s = (const unsigned char *)data;
+
+	if (memchr(s, '\0', n) != NULL || u8_check(s, n) != NULL)
+		return false;
+	if (cs->lead < 8)
+		cs->lead = conv_lead_bytes(s, n, cs->lead);
+	return true;
+}
+
+void
+conv_stream_finish(const struct conv_stream *cs, struct conv_result *out)
+{
+	struct conv_guess	g;
+
+	memset(out, 0, sizeof *out);
+	memset(&g, 0, sizeof g);
+	conv_guess_valid(&g, cs->lead);
+	out->encoding = xstrdup(g.name);
+	out->confidence = g.confidence;
+	out->reason = xstrdup(g.reason);
 }

@@ -69,4 +69,24 @@ void	conv_result_clear(struct conv_result *);
  */
 const char *conv_detect(const char *data, size_t n, int *confidence);
 
+/*
+ * A large file read chunk by chunk, each chunk ending on a character
+ * boundary (the loader cuts them at form feeds). conv_stream_start()
+ * looks at the first bytes of the file (at least CONV_STREAM_START of
+ * them, or the whole file) and says whether the file may be read so;
+ * conv_stream_feed() checks each chunk in turn (the first included) and
+ * says whether it is still valid UTF-8 without NUL bytes. When every
+ * chunk passed, the chunks are the text, and conv_stream_finish() fills
+ * OUT (encoding, confidence, reason; text NULL) as conv_to_utf8() of the
+ * whole file would have. When one did not, read the whole file instead.
+ */
+#define CONV_STREAM_START	(64 * 1024)
+struct conv_stream {
+	size_t	lead;		/* multi-byte sequences seen, up to 8 */
+};
+bool	conv_stream_start(struct conv_stream *, const char *data, size_t n);
+bool	conv_stream_feed(struct conv_stream *, const char *data, size_t n);
+void	conv_stream_finish(const struct conv_stream *,
+	    struct conv_result *out);
+
 #endif /* DUBAO_CONV_H */

@@ -1,6 +1,9 @@
 /*
  * diag.c -- diagnostics list. Library modules never print: they append
  * here and the front end (main.c, dump.c, ui*.c) decides where it goes.
+ * A diagnostic quotes names and text from outside (paths, config words,
+ * a line of the issue), so each is sanitised as it is added: whatever
+ * prints it may print it as it is.
  */
 #include <config.h>
 
@@ -8,6 +11,7 @@
 #include <stdlib.h>
 
 #include "diag.h"
+#include "text.h"
 #include "util.h"
 
 void
@@ -36,16 +40,19 @@ diag_add(struct diag_list *dl, enum diag_severity sev, const char *file,
 {
 	struct diag	*d;
 	va_list		 ap;
+	char		*msg;
 
-	util_grow(&dl->v, &dl->cap, dl->n + 1, sizeof *dl->v);
+	dl->v = util_grow(dl->v, &dl->cap, dl->n + 1, sizeof *dl->v);
 	d = &dl->v[dl->n++];
-	d->file = file != NULL ? xstrdup(file) : NULL;
+	d->file = text_sanitize_str(file);
 	d->line = line;
 	d->col = col;
 	d->severity = sev;
 	va_start(ap, fmt);
-	d->message = xvasprintf(fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
+	d->message = text_sanitize_str(msg);
+	free(msg);
 }
 
 void
@@ -53,7 +60,7 @@ diag_list_move(struct diag_list *dst, struct diag_list *src)
 {
 	size_t	i;
 
-	util_grow(&dst->v, &dst->cap, dst->n + src->n, sizeof *dst->v);
+	dst->v = util_grow(dst->v, &dst->cap, dst->n + src->n, sizeof *dst->v);
 	for (i = 0; i < src->n; i++)
 		dst->v[dst->n++] = src->v[i];
 	free(src->v);

@@ -14,7 +14,7 @@ enum diag_severity {
 };
 
 struct diag {
-	char			*file;	/* path as given, or NULL */
+	char			*file;	/* path as given, sanitised; or NULL */
 	size_t			 line;	/* 1-based; 0 when not known */
 	size_t			 col;	/* 1-based, in characters; 0 when not known */
 	enum diag_severity	 severity;
@@ -29,7 +29,10 @@ struct diag_list {
 
 void	diag_list_init(struct diag_list *);
 void	diag_list_clear(struct diag_list *);
-/* Append a diagnostic; FILE may be NULL. Copies FILE and the message. */
+/*
+ * Append a diagnostic; FILE may be NULL. Stores sanitised copies of FILE
+ * and the message (text_sanitize_str), so both are safe to print.
+ */
 void	diag_add(struct diag_list *, enum diag_severity, const char *file,
 	    size_t line, size_t col, const char *fmt, ...)
 	    __attribute__((format(printf, 6, 7)));

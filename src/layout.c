@@ -6,10 +6,10 @@
  * and the columns it uses, all measured with text_cell_width(): the reader
  * pane and --dump=text draw exactly these lines and never measure again.
  *
- * Line breaking (layout_wrap_para) works on grapheme clusters
- * (u8_grapheme_breaks, so flags and ZWJ sequences stay whole). A break
+ * Line breaking (layout_prep, layout_fit) works on grapheme clusters
+ * (u32_grapheme_breaks, so flags and ZWJ sequences stay whole). A break
  * before a cluster is allowed when:
- *   - UAX #14 allows it (u8_possible_linebreaks), tailored for Chinese:
+ *   - UAX #14 allows it (u32_possible_linebreaks), tailored for Chinese:
  *     a break is also allowed before “ ‘ and after ” ’ next to a wide
  *     character (libunistring 1.0 forbids both, which leaves lines half
  *     empty), and never inside a run of Latin letters, digits and ASCII
@@ -36,6 +36,7 @@
 #include <config.h>
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,10 +67,21 @@ struct layout_piece {
 	int		cols;
 };
 
-/* Buffers reused for every paragraph of a layout. */
+/*
+ * Buffers reused for every paragraph of a layout. A paragraph is decoded
+ * once (layout_prep) into code points with their byte offsets and cells,
+ * its grapheme cluster starts and UAX #14 break opportunities; fitting it
+ * to a width (layout_fit), perhaps several times over for a balanced
+ * title, reads only these arrays.
+ */
 struct layout_scratch {
-	char			*lb;	/* UAX #14 breaks, one per byte */
-	char			*gb;	/* grapheme starts, one per byte */
+	ucs4_t			*uc;	/* code points */
+	size_t			*off;	/* byte offset of each, and the end */
+	signed char		*w;	/* cells of each, as drawn */
+	char			*lb;	/* UAX #14 break before each */
+	char			*gb;	/* a grapheme cluster starts here */
+	size_t			 nuc;	/* code points of the paragraph */
+	size_t			 len;	/* its bytes */
 	size_t			 cap;
 	struct layout_cl	*cl;
 	size_t			 clcap;
@@ -202,8 +214,7 @@ layout_space(ucs4_t c)
 static void
 layout_scratch_free(struct layout_scratch *sc)
 {
-	free(sc->lb);
-	free(sc->gb);
+	free(sc->off);		/* the block of the per-code-point arrays */
 	free(sc->cl);
 	free(sc->pc);
 }
@@ -225,7 +236,7 @@ layout_piece_add(struct layout_scratch *sc, const struct layout_cl *cl,
 		end = cl[i - 1].off;
 		cols -= cl[i - 1].w;
 	}
-	util_grow(&sc->pc, &sc->pccap, sc->npc + 1, sizeof *sc->pc);
+	sc->pc = util_grow(sc->pc, &sc->pccap, sc->npc + 1, sizeof *sc->pc);
 	sc->pc[sc->npc].off = cl[0].off;
 	sc->pc[sc->npc].len = end - cl[0].off;
 	sc->pc[sc->npc].cols = cols;
@@ -233,59 +244,148 @@ layout_piece_add(struct layout_scratch *sc, const struct layout_cl *cl,
 }
 
 /*
- * Wrap S[0..N) into lines of AFIRST cells (the first) and AREST cells
- * (the others); the lines go to SC->pc. An empty string gives one empty
- * line.
+ * Is UC one that never joins its neighbours in a grapheme cluster
+ * (Grapheme_Cluster_Break=Other)? The common ones answer at once.
+ */
+static bool
+layout_gcb_other(ucs4_t uc)
+{
+	if (uc < 0x7f)
+		return uc >= 0x20;
+	if ((uc >= 0x4e00 && uc <= 0x9fff) || (uc >= 0x3000 && uc <= 0x3029) ||
+	    (uc >= 0xff01 && uc <= 0xff9d))
+		return true;
+	return uc_graphemeclusterbreak_property(uc) == GBP_OTHER;
+}
+
+/*
+ * Make room in SC for a paragraph of N bytes (at most N code points): one
+ * block for the five arrays, grown geometrically, so that a layout of many
+ * paragraphs allocates a few times, not once a paragraph.
  */
 static void
-layout_wrap_para(struct layout_scratch *sc, const char *s, size_t n,
-    int afirst, int arest)
+layout_prep_room(struct layout_scratch *sc, size_t n)
+{
+	size_t	cap = sc->cap < 256 ? 256 : sc->cap, each;
+	char	*p;
+
+	if (n + 1 <= sc->cap)
+		return;
+	while (cap < n + 1) {
+		if (cap > SIZE_MAX / 2)
+			fatalx("allocation too large");
+		cap *= 2;
+	}
+	each = sizeof *sc->uc + sizeof *sc->off + 3;
+	free(sc->off);
+	p = xreallocarray(NULL, cap, each);
+	/* The most aligned array first. */
+	sc->off = (size_t *)p;
+	sc->uc = (ucs4_t *)(p + cap * sizeof *sc->off);
+	sc->w = (signed char *)(p + cap * (sizeof *sc->off + sizeof *sc->uc));
+	sc->lb = (char *)sc->w + cap;
+	sc->gb = sc->lb + cap;
+	sc->cap = cap;
+}
+
+/*
+ * Decode S[0..N) (valid UTF-8, as every model string is) once: code
+ * points, offsets, cells, grapheme cluster starts, UAX #14 breaks. When
+ * every code point stands alone in its cluster (Chinese text, ASCII),
+ * the grapheme segmentation is known without running it.
+ */
+static void
+layout_prep(struct layout_scratch *sc, const char *s, size_t n)
 {
 	const uint8_t	*u = (const uint8_t *)s;
-	size_t		 i, j, m = 0, k;
+	size_t		 i = 0, k = 0;
+	ucs4_t		 uc;
+	bool		 simple = true;
+
+	layout_prep_room(sc, n);
+	while (i < n) {
+		sc->off[k] = i;
+		if (u[i] < 0x80) {
+			uc = u[i++];
+			sc->w[k] = uc >= 0x20 && uc < 0x7f ? 1 :
+			    (signed char)text_cell_width(uc);
+		} else {
+			/* Three bytes that need no check beyond the
+			 * continuation bytes: U+1000-CFFF, U+E000-FFFF. */
+			if (n - i >= 3 && ((u[i] >= 0xe1 && u[i] <= 0xec) ||
+			    u[i] >= 0xee) && u[i] <= 0xef &&
+			    (u[i + 1] & 0xc0) == 0x80 &&
+			    (u[i + 2] & 0xc0) == 0x80) {
+				uc = (ucs4_t)(u[i] & 0x0f) << 12 |
+				    (ucs4_t)(u[i + 1] & 0x3f) << 6 |
+				    (u[i + 2] & 0x3f);
+				i += 3;
+			} else
+				i += u8_mbtouc(&uc, u + i, n - i);
+			sc->w[k] = uc >= 0x4e00 && uc <= 0x9fff ? 2 :
+			    (signed char)text_cell_width(uc);
+		}
+		sc->uc[k] = uc;
+		if (simple && !layout_gcb_other(uc))
+			simple = false;
+		sc->gb[k] = 1;
+		k++;
+	}
+	sc->off[k] = n;
+	sc->nuc = k;
+	sc->len = n;
+	if (k == 0)
+		return;
+	if (!simple)
+		u32_grapheme_breaks(sc->uc, k, sc->gb);
+	u32_possible_linebreaks(sc->uc, k, "UTF-8", sc->lb);
+}
+
+/*
+ * Fit the paragraph SC holds into lines of AFIRST cells (the first) and
+ * AREST cells (the others); the lines go to SC->pc. An empty paragraph
+ * gives one empty line.
+ */
+static void
+layout_fit(struct layout_scratch *sc, int afirst, int arest)
+{
+	size_t		 k, k1, m = 0, b;
 	ucs4_t		 c0, c, prev = 0;
 	int		 w, col = 0, avail = afirst;
 	bool		 uax;
 
 	sc->npc = 0;
 	sc->forced_first = false;
-	if (n == 0) {
-		util_grow(&sc->pc, &sc->pccap, 1, sizeof *sc->pc);
+	if (sc->nuc == 0) {
+		sc->pc = util_grow(sc->pc, &sc->pccap, 1, sizeof *sc->pc);
 		sc->pc[0].off = sc->pc[0].len = 0;
 		sc->pc[0].cols = 0;
 		sc->npc = 1;
 		return;
 	}
-	if (n > sc->cap) {
-		sc->cap = n;
-		sc->lb = xrealloc(sc->lb, n);
-		sc->gb = xrealloc(sc->gb, n);
-	}
-	u8_possible_linebreaks(u, n, "UTF-8", sc->lb);
-	u8_grapheme_breaks(u, n, sc->gb);
-
-	for (i = 0; i < n; i = j) {
+	for (k = 0; k < sc->nuc; k = k1) {
 		struct layout_cl *cl;
 
-		/* The grapheme cluster [i, j): first code point C0. */
-		j = i + u8_mbtouc(&c0, u + i, n - i);
-		w = text_cell_width(c0);
-		c = c0;
-		while (j < n && !sc->gb[j]) {
-			j += u8_mbtouc(&c, u + j, n - j);
-			w += text_cell_width(c);
+		/* The grapheme cluster of code points [k, k1). */
+		c0 = c = sc->uc[k];
+		w = sc->w[k];
+		for (k1 = k + 1; k1 < sc->nuc && !sc->gb[k1]; k1++) {
+			c = sc->uc[k1];
+			w += sc->w[k1];
 		}
 
-		util_grow(&sc->cl, &sc->clcap, m + 1, sizeof *sc->cl);
+		if (m + 1 > sc->clcap)
+			sc->cl = util_grow(sc->cl, &sc->clcap, m + 1,
+			    sizeof *sc->cl);
 		cl = &sc->cl[m];
-		cl->off = i;
+		cl->off = sc->off[k];
 		cl->w = w;
 		cl->space = layout_space(c0);
 		cl->kok = !layout_no_start(c0) && !layout_no_end(prev) &&
 		    !(layout_fw_alnum(prev) && layout_fw_alnum(c0)) &&
 		    !cl->space;
-		uax = sc->lb[i] == UC_BREAK_POSSIBLE ||
-		    sc->lb[i] == UC_BREAK_MANDATORY;
+		uax = sc->lb[k] == UC_BREAK_POSSIBLE ||
+		    sc->lb[k] == UC_BREAK_MANDATORY;
 		/* Quotation marks beside wide characters (STYLE.md 3.2). */
 		if ((c0 == 0x201C || c0 == 0x2018) &&
 		    (text_width(prev) == 2 || prev == 0x201D || prev == 0x2019))
@@ -304,31 +404,40 @@ layout_wrap_para(struct layout_scratch *sc, const char *s, size_t n,
 
 		/* Break while the line overflows and can be broken. */
 		while (!sc->cl[m - 1].space && col > avail && m > 1) {
-			for (k = m - 1; k > 0 && !sc->cl[k].ok; k--)
+			for (b = m - 1; b > 0 && !sc->cl[b].ok; b--)
 				continue;
 			/* Emergency: where UAX #14 would cut a long word. */
-			if (k == 0)
-				for (k = m - 1; k > 0 && !sc->cl[k].soft; k--)
+			if (b == 0)
+				for (b = m - 1; b > 0 && !sc->cl[b].soft; b--)
 					continue;
 			/* Else anywhere that keeps the clreq rules. */
-			if (k == 0)
-				for (k = m - 1; k > 0 && !sc->cl[k].kok; k--)
+			if (b == 0)
+				for (b = m - 1; b > 0 && !sc->cl[b].kok; b--)
 					continue;
-			if (k == 0) {	/* last resort: any boundary */
-				k = m - 1;
+			if (b == 0) {	/* last resort: any boundary */
+				b = m - 1;
 				if (sc->npc == 0)
 					sc->forced_first = true;
 			}
-			layout_piece_add(sc, sc->cl, k, sc->cl[k].off);
-			memmove(sc->cl, sc->cl + k, (m - k) * sizeof *sc->cl);
-			m -= k;
+			layout_piece_add(sc, sc->cl, b, sc->cl[b].off);
+			memmove(sc->cl, sc->cl + b, (m - b) * sizeof *sc->cl);
+			m -= b;
 			col = 0;
-			for (k = 0; k < m; k++)
-				col += sc->cl[k].w;
+			for (b = 0; b < m; b++)
+				col += sc->cl[b].w;
 			avail = arest;
 		}
 	}
-	layout_piece_add(sc, sc->cl, m, n);
+	layout_piece_add(sc, sc->cl, m, sc->len);
+}
+
+/* Wrap S[0..N) into lines of AFIRST and then AREST cells (SC->pc). */
+static void
+layout_wrap_para(struct layout_scratch *sc, const char *s, size_t n,
+    int afirst, int arest)
+{
+	layout_prep(sc, s, n);
+	layout_fit(sc, afirst, arest);
 }
 
 size_t
@@ -355,10 +464,15 @@ enum layout_align {
 	LAYOUT_RIGHT
 };
 
+/* Scratch buffers kept from one layout to the next (layout.h). */
+struct layout_cache {
+	struct layout_scratch	 sc;
+};
+
 /* The state of one layout_new() call. */
 struct layout_ctx {
 	struct layout		*lay;
-	struct layout_scratch	 sc;
+	struct layout_scratch	*sc;
 	int			 margin;	/* blank columns left of the
 						   measure */
 	int			 measure;	/* text width */
@@ -369,7 +483,8 @@ layout_add(struct layout *lay)
 {
 	struct layout_line	*ln;
 
-	util_grow(&lay->lines, &lay->cap, lay->nlines + 1, sizeof *lay->lines);
+	lay->lines = util_grow(lay->lines, &lay->cap, lay->nlines + 1,
+	    sizeof *lay->lines);
 	ln = &lay->lines[lay->nlines++];
 	memset(ln, 0, sizeof *ln);
 	return ln;
@@ -378,7 +493,7 @@ layout_add(struct layout *lay)
 static const char *
 layout_own(struct layout *lay, char *s)
 {
-	util_grow(&lay->owned, &lay->ownedcap, lay->nowned + 1,
+	lay->owned = util_grow(lay->owned, &lay->ownedcap, lay->nowned + 1,
 	    sizeof *lay->owned);
 	lay->owned[lay->nowned++] = s;
 	return s;
@@ -461,26 +576,25 @@ layout_breaks_at_spaces(const struct layout_scratch *sc)
  * there to WIDTH breaks it at them, in K lines, that width wins.
  */
 static void
-layout_balance(struct layout_scratch *sc, const char *text, size_t n,
-    int width)
+layout_balance(struct layout_scratch *sc, int width)
 {
 	size_t	k = sc->npc;
 	int	lo = LAYOUT_MIN_WIDTH / 2, hi = width, w;
 
 	while (lo < hi) {
 		w = lo + (hi - lo) / 2;
-		layout_wrap_para(sc, text, n, w, w);
+		layout_fit(sc, w, w);
 		if (sc->npc <= k && !sc->forced_first)
 			hi = w;
 		else
 			lo = w + 1;
 	}
 	for (w = lo; w <= width; w++) {
-		layout_wrap_para(sc, text, n, w, w);
+		layout_fit(sc, w, w);
 		if (sc->npc == k && layout_breaks_at_spaces(sc))
 			return;
 	}
-	layout_wrap_para(sc, text, n, lo, lo);
+	layout_fit(sc, lo, lo);
 }
 
 /*
@@ -495,7 +609,7 @@ layout_block(struct layout_ctx *ctx, const char *text, enum layout_kind kind,
 {
 	struct layout		*lay = ctx->lay;
 	struct layout_line	*ln;
-	struct layout_scratch	*sc = &ctx->sc;
+	struct layout_scratch	*sc = ctx->sc;
 	int			 pw = 0, afirst, arest, used, ind;
 	size_t			 i;
 
@@ -521,11 +635,11 @@ layout_block(struct layout_ctx *ctx, const char *text, enum layout_kind kind,
 		 */
 		first = rest;
 		afirst = arest - pw;
-		layout_wrap_para(sc, text, strlen(text), afirst, arest);
+		layout_fit(sc, afirst, arest);
 	}
 	if (align == LAYOUT_CENTRE && sc->npc >= 2 && afirst == arest &&
 	    !sc->forced_first)
-		layout_balance(sc, text, strlen(text), arest);
+		layout_balance(sc, arest);
 	for (i = 0; i < sc->npc; i++) {
 		ln = layout_add(lay);
 		ln->text = text;
@@ -548,10 +662,33 @@ layout_block(struct layout_ctx *ctx, const char *text, enum layout_kind kind,
 	}
 }
 
+struct layout_cache *
+layout_cache_new(void)
+{
+	return xcalloc(1, sizeof (struct layout_cache));
+}
+
+void
+layout_cache_free(struct layout_cache *lc)
+{
+	if (lc == NULL)
+		return;
+	layout_scratch_free(&lc->sc);
+	free(lc);
+}
+
 struct layout *
 layout_new(const struct article *art, const struct layout_opts *opts)
 {
+	return layout_new_cached(art, opts, NULL);
+}
+
+struct layout *
+layout_new_cached(const struct article *art, const struct layout_opts *opts,
+    struct layout_cache *lc)
+{
 	struct layout_ctx	 ctx;
+	struct layout_scratch	 own;
 	struct layout		*lay;
 	size_t			 i;
 	int			 width, q;
@@ -559,6 +696,8 @@ layout_new(const struct article *art, const struct layout_opts *opts)
 
 	lay = xcalloc(1, sizeof *lay);
 	memset(&ctx, 0, sizeof ctx);
+	memset(&own, 0, sizeof own);
+	ctx.sc = lc != NULL ? &lc->sc : &own;
 	ctx.lay = lay;
 	width = opts->width < LAYOUT_MIN_WIDTH ? LAYOUT_MIN_WIDTH : opts->width;
 	lay->width = width;
@@ -647,7 +786,8 @@ layout_new(const struct article *art, const struct layout_opts *opts)
 	while (lay->nlines > 0 && lay->lines[lay->nlines - 1].kind ==
 	    LAYOUT_BLANK)
 		lay->nlines--;
-	layout_scratch_free(&ctx.sc);
+	if (lc == NULL)
+		layout_scratch_free(&own);
 	return lay;
 }
 

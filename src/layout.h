@@ -14,7 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-struct article;
+#include "model.h"
 
 #define LAYOUT_MIN_WIDTH 8
 
@@ -36,21 +36,25 @@ enum layout_kind {
 
 /*
  * Which piece of the article a line shows, so search matches (byte
- * offsets into one model string) can be found on screen.
+ * offsets into one model string) can be found on screen. The values are
+ * those of enum article_field, which stable positions use (model.h).
  */
 enum layout_field {
-	LAYOUT_F_NONE,		/* decoration, not model text */
-	LAYOUT_F_COLUMN,
-	LAYOUT_F_KICKER,
-	LAYOUT_F_HEADLINE,
-	LAYOUT_F_SUBHEAD,
-	LAYOUT_F_BYLINE,
-	LAYOUT_F_DATELINE,
-	LAYOUT_F_QUOTE,
-	LAYOUT_F_QUOTE_BY,
-	LAYOUT_F_PARA,		/* index = paragraph number */
-	LAYOUT_F_CAPTION,	/* index = caption number */
-	LAYOUT_F_CREDIT		/* index = caption number */
+	LAYOUT_F_NONE = ARTICLE_F_NONE,	/* decoration, not model text */
+	LAYOUT_F_COLUMN = ARTICLE_F_COLUMN,
+	LAYOUT_F_KICKER = ARTICLE_F_KICKER,
+	LAYOUT_F_HEADLINE = ARTICLE_F_HEADLINE,
+	LAYOUT_F_SUBHEAD = ARTICLE_F_SUBHEAD,
+	LAYOUT_F_BYLINE = ARTICLE_F_BYLINE,
+	LAYOUT_F_DATELINE = ARTICLE_F_DATELINE,
+	LAYOUT_F_QUOTE = ARTICLE_F_QUOTE,
+	LAYOUT_F_QUOTE_BY = ARTICLE_F_QUOTE_BY,
+	LAYOUT_F_PARA = ARTICLE_F_PARA,	/* index = paragraph number */
+	LAYOUT_F_CAPTION = ARTICLE_F_CAPTION,	/* index = caption number */
+	LAYOUT_F_CREDIT = ARTICLE_F_CREDIT,	/* index = caption number */
+	LAYOUT_F_MASTHEAD = ARTICLE_F_MASTHEAD	/* search only: index = line
+						   of the issue's front matter
+						   (page and article 0) */
 };
 
 struct layout_line {
@@ -91,6 +95,18 @@ struct layout {
 struct layout	*layout_new(const struct article *art,
 		    const struct layout_opts *opts);
 void		 layout_free(struct layout *);
+
+/*
+ * Scratch buffers that one layout_new_cached() call leaves for the next,
+ * so that laying out many articles in a row (--dump=text) does not
+ * allocate them again for each. Not shared between threads.
+ */
+struct layout_cache;
+struct layout_cache *layout_cache_new(void);
+void		 layout_cache_free(struct layout_cache *);
+/* layout_new(), with the scratch buffers of LC (NULL: its own). */
+struct layout	*layout_new_cached(const struct article *art,
+		    const struct layout_opts *opts, struct layout_cache *lc);
 
 /*
  * Index of the first line that shows byte OFF of FIELD/INDEX, or

@@ -22,26 +22,26 @@ loader_new_art(struct loader_ctx *cx, size_t unit, bool photo)
 {
 	struct loader_art	*la;
 
-	util_grow(&cx->arts, &cx->artcap, cx->narts + 1, sizeof *cx->arts);
+	cx->arts = util_grow(cx->arts, &cx->artcap, cx->narts + 1,
+	    sizeof *cx->arts);
 	la = xcalloc(1, sizeof *la);
 	cx->arts[cx->narts++] = la;
 	la->a = xcalloc(1, sizeof *la->a);
 	la->a->kind = photo ? ARTICLE_PHOTO : ARTICLE_TEXT;
 	la->a->line = cx->lp->u[unit].line;
-	la->a->source = cx->name != NULL ? xstrdup(cx->name) : NULL;
+	model_set_name(&la->a->source, cx->name);
 	la->first_unit = unit;
 	la->body_unit = (size_t)-1;
 	la->photo = photo;
 	return la;
 }
 
-/* Append paragraph TEXT (taken) that starts at unit UNIT. */
-static void
+void
 loader_art_take_para(struct loader_art *la, size_t unit, char *text)
 {
 	article_take_para(la->a, text);
 	la->lastcap = 0;
-	util_grow(&la->para_unit, &la->pucap, la->npu + 1,
+	la->para_unit = util_grow(la->para_unit, &la->pucap, la->npu + 1,
 	    sizeof *la->para_unit);
 	la->para_unit[la->npu++] = unit;
 	if (la->body_unit == (size_t)-1)
@@ -388,8 +388,8 @@ loader_asm_split(struct loader_asm *st, size_t i, size_t j, bool across)
 		return loader_new_art(st->cx, i, false);
 	la = loader_new_art(st->cx, cur->para_unit[best], false);
 	for (k = best; k < a->npara; k++) {
-		util_grow(&la->para_unit, &la->pucap, la->npu + 1,
-		    sizeof *la->para_unit);
+		la->para_unit = util_grow(la->para_unit, &la->pucap,
+		    la->npu + 1, sizeof *la->para_unit);
 		la->para_unit[la->npu++] = cur->para_unit[k];
 	}
 	la->body_unit = cur->para_unit[best];

@@ -46,8 +46,13 @@ loader_last(const char *s, size_t len, size_t back)
 size_t
 loader_nchars(const char *s)
 {
-	return u8_strmblen((const uint8_t *)s) == 0 ? 0 :
-	    u8_mbsnlen((const uint8_t *)s, strlen(s));
+	const unsigned char	*p;
+	size_t			 n = 0;
+
+	/* Valid UTF-8 (sanitised): one lead byte a code point. */
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		n += (*p & 0xc0) != 0x80;
+	return n;
 }
 
 /* Marks that end a sentence. */
@@ -295,6 +300,16 @@ loader_clean(const char *s)
 }
 
 
+/*
+ * N * 10 + D, or a value over LL_NUMBER_MAX once N is already over it:
+ * the digits of a long number are read but never overflow.
+ */
+static int
+loader_number_step(int n, int d)
+{
+	return n > LL_NUMBER_MAX ? n : n * 10 + d;
+}
+
 /* Parse a decimal or Chinese numeral page number at *SP, advance it. */
 int
 loader_number(const char **sp)
@@ -308,14 +323,14 @@ loader_number(const char **sp)
 	for (;;) {
 		k_again:
 		if (*s >= '0' && *s <= '9') {
-			n = n * 10 + (*s - '0');
+			n = loader_number_step(n, *s - '0');
 			s++;
 			seen = 1;
 			continue;
 		}
 		if (u8_strmbtouc(&uc, (const uint8_t *)s) > 0 &&
 		    uc >= 0xff10 && uc <= 0xff19) {
-			n = n * 10 + (int)(uc - 0xff10);
+			n = loader_number_step(n, (int)(uc - 0xff10));
 			s += 3;
 			seen = 1;
 			continue;
@@ -323,21 +338,21 @@ loader_number(const char **sp)
 		for (i = 0; i < 10; i++) {
 			d = strlen(digits[i]);
 			if (strncmp(s, digits[i], d) == 0) {
-				n = n * 10 + i;
+				n = loader_number_step(n, i);
 				s += d;
 				seen = 1;
 				goto k_again;
 			}
 		}
 		if (strncmp(s, "十", 3) == 0) {
-			n = (n == 0 ? 1 : n) * 10;
+			n = loader_number_step(n == 0 ? 1 : n, 0);
 			s += 3;
 			seen = 1;
 			continue;
 		}
 		break;
 	}
-	if (!seen || n > 999)
+	if (!seen || n > LL_NUMBER_MAX)
 		return -1;
 	*sp = s;
 	return n;

@@ -466,12 +466,12 @@ loader_classify(const struct loader_unit *u)
 	if (strcmp(s, "广告") == 0 || strcmp(s, "廣告") == 0)
 		return LK_AD;
 	/* A page header names its page; a note in brackets that points at
-	 * another page (（相关报道见第十版）) is text. */
+	 * another page (（讲话全文见第三版）), whole or cut, is text. */
 	if (n <= LL_PAGEHDR_MAX && loader_find_page_no(s, &end) > 0 &&
 	    strstr(s, "。") == NULL && strstr(s, "，") == NULL &&
 	    strstr(s, "见") == NULL && strstr(s, "見") == NULL &&
-	    !loader_starts(s, "（") && *s != '(' &&
-	    loader_find_note(s, &down, &ms, &me) < 0)
+	    loader_find_note(s, &down, &ms, &me) < 0 &&
+	    !loader_starts(s, "（") && s[0] != '(' && loader_balanced(s))
 		return LK_PAGEHDR;
 	if ((t = loader_editor(s)) != NULL) {
 		free(t);

@@ -51,6 +51,7 @@ enum loader_limit {
 	LL_HEAD_MAX_COLS = 60,		/* a heading line is narrower */
 
 	/* Pass 2: classification. */
+	LL_NUMBER_MAX = 999,		/* a larger number is no page number */
 	LL_MAST_MAX = 40,		/* masthead line */
 	LL_PAPER_MIN = 2,		/* the paper's name */
 	LL_PAPER_MAX = 10,
@@ -96,6 +97,65 @@ enum loader_limit {
 	LL_KICK_COUPLET = 4,		/* first line a couplet, second not */
 	LL_KICK_SERIES = 2,		/* first line ends with ① */
 	LL_KICK_TAG = 4,		/* second line ends with （栏目） */
+
+	/* Pass 0: pdftotext's shapes (loader-columns.c). */
+	LL_COL_MIN_LINES = 12,		/* fewer lines: a page as it is */
+	LL_COL_SHAPE_GAP = 3,		/* spaces between two columns side by
+					   side (-layout) ... */
+	LL_COL_GAP_PCT = 25,		/* ... on this share of the lines */
+	LL_COL_CJK_PCT = 50,		/* one column of lines: CJK on this
+					   share of the lines ... */
+	LL_COL_REPEAT = 3,		/* ... and this many lines or more of
+					   one width ... */
+	LL_COL_REPEAT_PCT = 60,		/* ... make this share of them */
+	LL_COL_INDENT_PCT = 10,		/* ... fewer than this share indented
+					   (a page dump wrapped keeps them) ... */
+	LL_COL_DROPPED = 3,		/* ... and this many paragraphs show a
+					   dropped indent */
+	LL_COL_GAP = 2,			/* -layout: spaces that end a segment */
+	LL_COL_INDENT = 5,		/* a segment this near a column's left
+					   edge continues it */
+	LL_COL_MIN_INDENT = 2,		/* ... and this far right is indented */
+	LL_COL_ROW_GAP = 3,		/* rows a column may skip (other
+					   boxes' titles between its lines) */
+	LL_COL_DEPTH = 64,		/* reading-order cuts, nested */
+	LL_COL_SPACED = 3,		/* single spaces between CJK characters
+					   that make a line spaced out */
+
+	/* Pass 0: column lines to paragraphs (loader-flow.c). Widths in
+	 * typeset columns against the block's measure. */
+	LL_FLOW_VOTES_ENOUGH = 64,	/* stop counting a width's lines */
+	LL_FLOW_SMALL_BLOCK = 4,	/* a block this small has a measure
+					   when two lines share a width */
+	LL_FLOW_INDENT_MIN = 3,		/* a first line falls short by an
+					   indent (4), give or take a digit */
+	LL_FLOW_INDENT_MAX = 6,		/* ... or a character pushed down */
+	LL_FLOW_CLOSED_SHORT = 3,	/* a line ending a sentence this short
+					   (its indent aside) ends its unit */
+	LL_FLOW_SHORT = 5,		/* a line without a stop this short,
+					   not a first line, ends its unit */
+	LL_FLOW_START_SHORT = 4,	/* a first line this short beyond its
+					   indent is a unit alone */
+	LL_FLOW_TITLE_SHORT = 3,	/* a line this short before a first
+					   line is a title line */
+	LL_FLOW_LEAD_SHORT = 2,		/* ... this short when it ends on ：
+					   or —— */
+	LL_FLOW_FULL = 2,		/* a last line this near the measure is
+					   full: the paragraph may go on */
+	LL_FLOW_TITLE_WIDE = 2,		/* a line this much wider than the
+					   measure is no column line */
+	LL_FLOW_TITLE_NARROW = 10,	/* ... nor one this much narrower in
+					   front of a column */
+	LL_FLOW_TITLE_LINES = 3,	/* lines of a title set in a box */
+	LL_FLOW_BYLINE_MAX = 14,	/* 本报记者 某某 */
+	LL_FLOW_DATELINE_LOOK = 12,	/* 本报北京2月4日电: 日 this near */
+
+	/* Pass 0: the page header pdftotext scatters (loader-head.c). */
+	LL_HEAD_TOP = 6,		/* weak pieces among the first lines */
+	LL_HEAD_NUM_DIGITS = 3,		/* a bare page number */
+	LL_HEAD_NAME_MIN = 2,		/* a section name, in Han characters */
+	LL_HEAD_NAME_MAX = 6,
+	LL_HEAD_DATE_MAX = 24,		/* a date line is no longer */
 
 	/* Pass 4: tails. The join of an open end A and a start B. */
 	LL_SPLIT_LOOK = 12,		/* paragraphs before a title group that
@@ -164,6 +224,7 @@ struct loader_line {
 	size_t	 line;
 	bool	 indented;
 	int	 width;		/* columns, indent excluded */
+	int	 lead;		/* characters of space before text */
 };
 
 /* Where each paragraph of an article came from, for the tail pass. */
@@ -260,7 +321,8 @@ size_t		 loader_trim_len(const char *s, size_t len);
 void		 loader_clean_to(char *out, const char *s);
 /* A cleaned copy of S (caller frees). */
 char		*loader_clean(const char *s);
-/* A decimal or Chinese numeral at *SP (advanced past it), or -1. */
+/* A decimal or Chinese numeral at *SP (advanced past it), or -1 (none, or
+ * over LL_NUMBER_MAX; any number of digits is safe). */
 int		 loader_number(const char **sp);
 /* N of "第N版" in S, *END after it; or -1. */
 int		 loader_find_page_no(const char *s, const char **end);
@@ -280,6 +342,58 @@ loader_next(const struct loader_page *lp, size_t i)
 		;
 	return i;
 }
+
+/* ------------------------------------------------------------------ */
+/* Lines (loader.c). */
+
+/* The lines of TEXT[0..LEN), numbered from LINE0, sanitised and trimmed,
+ * into a new array *LN of *N (text NULL: a blank line). Returns the line
+ * number after the last line end. */
+size_t		 loader_read_lines(const char *text, size_t len, size_t line0,
+		    struct loader_line **ln, size_t *n);
+
+/* ------------------------------------------------------------------ */
+/* Pass 0: pdftotext's shapes (loader-columns.c). */
+
+enum loader_shape {
+	LOADER_SHAPE_PLAIN,	/* a page dump as it is */
+	LOADER_SHAPE_COLUMN,	/* pdftotext default: short lines, no indents */
+	LOADER_SHAPE_LAYOUT,	/* pdftotext -layout: columns side by side */
+	LOADER_NSHAPES
+};
+
+/* Where pass 0 says what it did: the diagnostics, the file. */
+struct loader_report {
+	struct diag_list	*dl;
+	const char		*name;
+};
+
+/* The shape of the lines LN[0..N) of one page (text NULL: blank line). */
+enum loader_shape loader_columns_shape(struct loader_line *ln,
+		    size_t n);
+/* Make the lines *LN[0..*N) of one page readable by pass 1: -layout
+ * columns read down, then column lines read into paragraphs
+ * (loader_flow_page). May replace *LN (the old array and its texts are
+ * freed). Returns the shape seen. */
+enum loader_shape loader_columns_prepare(struct loader_line **ln, size_t *n,
+		    const struct loader_report *rp);
+/* Read the column lines *LN[0..*N) of one page (blank lines between
+ * blocks) into a page dump: one paragraph or title a line, first lines
+ * of paragraphs indented, blank lines between, the blocks of each
+ * article in reading order (loader-flow.c). KNOWN_INDENTS: the lines'
+ * .indented says where paragraphs start (-layout). Replaces *LN. A
+ * paragraph joined with a part that is not next to it is a note in RP
+ * (may be NULL). */
+void		 loader_flow_page(struct loader_line **ln, size_t *n,
+		    bool known_indents, const struct loader_report *rp);
+/* How many paragraphs of LN[0..N) start inside a block short by an
+ * indent, after a line ending a sentence (pdftotext dropped their
+ * indent)? Measures the lines' widths. */
+size_t		 loader_flow_dropped_indents(struct loader_line *ln, size_t n);
+/* Take the pieces of the page header out of LN[0..N) (their texts freed
+ * and set NULL); returns them as one line "DATE 第N版：NAME" (caller
+ * frees), or NULL when no page number was seen (loader-head.c). */
+char		*loader_head_take(struct loader_line *ln, size_t n);
 
 /* ------------------------------------------------------------------ */
 /* Pass 1: units (loader-unit.c). */
@@ -326,6 +440,10 @@ bool		 loader_is_heading(const struct loader_unit *u);
 
 /* Build the articles of CX's page from its classified units. */
 void		 loader_assemble(struct loader_ctx *cx);
+/* Append paragraph TEXT (taken) that starts at unit UNIT: the one way
+ * to add a paragraph, so that para_unit stays in step with paras. */
+void		 loader_art_take_para(struct loader_art *la, size_t unit,
+		    char *text);
 /* Append TEXT to the last paragraph of LA (a cut paragraph joined). */
 void		 loader_art_continue(struct loader_art *la, const char *text);
 

@@ -73,6 +73,11 @@ loader_tails(struct loader_ctx *cx)
 		/* Move paragraphs best_k.. of PA to the end of A: the first
 		 * one continues A's open paragraph. */
 		loader_art_continue(la, p->paras[best_k]);
+		for (k = best_k + 1; k < p->npara; k++) {
+			la->para_unit = util_grow(la->para_unit, &la->pucap,
+			    la->npu + 1, sizeof *la->para_unit);
+			la->para_unit[la->npu++] = pa->para_unit[k];
+		}
 		article_move_paras(a, p, best_k + 1);
 		free(article_pop_para(p));
 		la->lastcap = 0;

@@ -25,7 +25,7 @@ loader_page_add(struct loader_page *pg, char *text, size_t line,
 {
 	struct loader_unit	*u;
 
-	util_grow(&pg->u, &pg->cap, pg->n + 1, sizeof *pg->u);
+	pg->u = util_grow(pg->u, &pg->cap, pg->n + 1, sizeof *pg->u);
 	u = &pg->u[pg->n++];
 	memset(u, 0, sizeof *u);
 	u->text = text;

@@ -73,7 +73,7 @@ loader_build_page(struct issue *is, struct loader_page *lp, const char *name,
 	loader_reclassify(lp);
 
 	pg = issue_add_page(is);
-	pg->source = name != NULL ? xstrdup(name) : NULL;
+	model_set_name(&pg->source, name);
 	/* Page header lines name the page. */
 	for (i = 0; i < lp->n; i++) {
 		if (lp->u[i].kind != LK_PAGEHDR)
@@ -122,6 +122,7 @@ loader_build_page(struct issue *is, struct loader_page *lp, const char *name,
 			    _("article without a headline"));
 	}
 	free(cx.arts);
+	page_shrink(pg);
 }
 
 /*
@@ -167,20 +168,32 @@ loader_build_pages(struct issue *is, struct loader_page *lp, const char *name,
 	}
 }
 
-/*
- * Parse the text of one page, which starts at line LINE0 of NAME.
- * Returns the line number after the page's last line end.
- */
-static size_t
-loader_split_page(struct issue *is, const char *text, size_t len,
-    const char *name, size_t line0, bool first_page)
+/* Group the lines LN[0..N) (text NULL: a blank line) into units of LP. */
+static void
+loader_group_all(struct loader_page *lp, struct loader_line *ln, size_t n)
 {
-	struct loader_page	 lp;
+	size_t	a, b, i;
+
+	for (a = 0; a < n; a = b + 1) {
+		for (b = a; b < n && ln[b].text != NULL; b++)
+			;
+		if (b > a)
+			loader_group(lp, ln + a, b - a);
+		for (i = a; i < b; i++) {
+			free(ln[i].text);
+			ln[i].text = NULL;
+		}
+	}
+}
+
+size_t
+loader_read_lines(const char *text, size_t len, size_t line0,
+    struct loader_line **lnp, size_t *np)
+{
 	struct loader_line	*ln = NULL;
-	size_t			 nln = 0, lncap = 0, i, line = line0;
+	size_t			 nln = 0, lncap = 0, line = line0;
 	const char		*p = text, *end = text + len, *e;
 
-	memset(&lp, 0, sizeof lp);
 	for (;;) {
 		size_t	 n, clean_len, changed;
 		char	*clean;
@@ -201,25 +214,21 @@ loader_split_page(struct issue *is, const char *text, size_t len,
 			indented = true;
 		body = loader_skip_space(body);
 		clean_len = loader_trim_len(body, strlen(body));
+		ln = util_grow(ln, &lncap, nln + 1, sizeof *ln);
+		memset(&ln[nln], 0, sizeof *ln);
+		ln[nln].line = line;
 		if (clean_len > 0) {
-			util_grow(&ln, &lncap, nln + 1, sizeof *ln);
 			/* Keep the sanitised copy, trimmed in place. */
+			ln[nln].lead = (int)u8_mbsnlen((const uint8_t *)clean,
+			    body - clean);
 			memmove(clean, body, clean_len);
 			clean[clean_len] = '\0';
 			ln[nln].text = clean;
-			ln[nln].line = line;
 			ln[nln].indented = indented;
 			ln[nln].width = -1;	/* measured when needed */
-			nln++;
-		} else {
-			free(clean);
-			if (nln > 0) {
-				loader_group(&lp, ln, nln);
-				for (i = 0; i < nln; i++)
-					free(ln[i].text);
-				nln = 0;
-			}
-		}
+		} else
+			free(clean);		/* a blank line: text NULL */
+		nln++;
 		if (e >= end)
 			break;
 		if (*e == '\r' && e + 1 < end && e[1] == '\n')
@@ -227,11 +236,33 @@ loader_split_page(struct issue *is, const char *text, size_t len,
 		p = e + 1;
 		line++;
 	}
-	if (nln > 0) {
-		loader_group(&lp, ln, nln);
-		for (i = 0; i < nln; i++)
-			free(ln[i].text);
-	}
+	*lnp = ln;
+	*np = nln;
+	return line;
+}
+
+/*
+ * Parse the text of one page, which starts at line LINE0 of NAME; its
+ * shape in *SHAPE. Returns the line number after the page's last line
+ * end.
+ */
+static size_t
+loader_split_page(struct issue *is, const char *text, size_t len,
+    const char *name, size_t line0, bool first_page,
+    enum loader_shape *shape)
+{
+	struct loader_page	 lp;
+	struct loader_line	*ln;
+	struct loader_report	 rp;
+	size_t			 nln, line;
+
+	memset(&lp, 0, sizeof lp);
+	line = loader_read_lines(text, len, line0, &ln, &nln);
+	/* pdftotext's shapes made into lines pass 1 reads (loader-columns.c). */
+	rp.dl = &is->diags;
+	rp.name = name;
+	*shape = loader_columns_prepare(&ln, &nln, &rp);
+	loader_group_all(&lp, ln, nln);
 	free(ln);
 	if (lp.n > 0)
 		loader_build_pages(is, &lp, name, first_page);
@@ -239,25 +270,60 @@ loader_split_page(struct issue *is, const char *text, size_t len,
 	return line;
 }
 
-void
-loader_parse_text(struct issue *is, const char *text, size_t len,
-    const char *name)
+/* Say how many pages of NAME from line LINE on were read in pdftotext's
+ * shapes (COUNT by shape). */
+static void
+loader_shape_notes(struct issue *is, const char *name, size_t line,
+    const size_t *count)
 {
-	const char	*p = text, *end = text + len, *ff;
-	size_t		 line = 1;
-	bool		 first = is->npages == 0;
+	if (count[LOADER_SHAPE_COLUMN] > 0)
+		diag_add(&is->diags, DIAG_NOTE, name, line, 0,
+		    P_("%zu page read as pdftotext output: one column of "
+		    "lines, paragraph indents dropped",
+		    "%zu pages read as pdftotext output: one column of "
+		    "lines, paragraph indents dropped",
+		    count[LOADER_SHAPE_COLUMN]), count[LOADER_SHAPE_COLUMN]);
+	if (count[LOADER_SHAPE_LAYOUT] > 0)
+		diag_add(&is->diags, DIAG_NOTE, name, line, 0,
+		    P_("%zu page read as pdftotext -layout output: columns "
+		    "side by side", "%zu pages read as pdftotext -layout "
+		    "output: columns side by side",
+		    count[LOADER_SHAPE_LAYOUT]), count[LOADER_SHAPE_LAYOUT]);
+}
+
+void
+loader_parse_part(struct issue *is, const char *text, size_t len,
+    const char *name, size_t *line)
+{
+	const char		*p = text, *end = text + len, *ff;
+	size_t			 line0 = *line, count[LOADER_NSHAPES] = { 0 };
+	bool			 first = is->npages == 0;
+	enum loader_shape	 shape;
 
 	while (p <= end) {
 		ff = memchr(p, '\f', end - p);
 		if (ff == NULL)
 			ff = end;
-		line = loader_split_page(is, p, ff - p, name, line, first);
+		*line = loader_split_page(is, p, ff - p, name, *line, first,
+		    &shape);
+		count[shape]++;
 		if (is->npages > 0)
 			first = false;
 		if (ff == end)
 			break;
 		p = ff + 1;
 	}
+	/* A file read whole is one part: its notes name no line. */
+	loader_shape_notes(is, name, line0 > 1 ? line0 : 0, count);
+}
+
+void
+loader_parse_text(struct issue *is, const char *text, size_t len,
+    const char *name)
+{
+	size_t	line = 1;
+
+	loader_parse_part(is, text, len, name, &line);
 	loader_link_pages(is);
 }
 
@@ -324,3 +390,4 @@ loader_parse_pages(const char *data, size_t n, const char *name,
 	}
 	return is;
 }
+

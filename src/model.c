@@ -12,6 +12,7 @@
 #include <unistr.h>
 
 #include "model.h"
+#include "text.h"
 #include "util.h"
 
 struct issue *
@@ -50,15 +51,23 @@ issue_free(struct issue *is)
 void
 issue_take_source(struct issue *is, char *path)
 {
-	util_grow(&is->sources, &is->srccap, is->nsources + 1,
+	is->sources = util_grow(is->sources, &is->srccap, is->nsources + 1,
 	    sizeof *is->sources);
-	is->sources[is->nsources++] = path;
+	is->sources[is->nsources++] = text_sanitize_str(path);
+	free(path);
+}
+
+void
+model_set_name(char **dst, const char *name)
+{
+	free(*dst);
+	*dst = text_sanitize_str(name);
 }
 
 void
 issue_add_masthead(struct issue *is, const char *line)
 {
-	util_grow(&is->masthead, &is->mastcap, is->nmasthead + 1,
+	is->masthead = util_grow(is->masthead, &is->mastcap, is->nmasthead + 1,
 	    sizeof *is->masthead);
 	is->masthead[is->nmasthead++] = xstrdup(line);
 }
@@ -68,7 +77,7 @@ issue_add_page(struct issue *is)
 {
 	struct page	*pg;
 
-	util_grow(&is->pages, &is->pagecap, is->npages + 1,
+	is->pages = util_grow(is->pages, &is->pagecap, is->npages + 1,
 	    sizeof *is->pages);
 	pg = &is->pages[is->npages++];
 	memset(pg, 0, sizeof *pg);
@@ -116,9 +125,32 @@ page_clear(struct page *pg)
 void
 page_add_credit(struct page *pg, const char *text)
 {
-	util_grow(&pg->credits, &pg->credcap, pg->ncredits + 1,
+	pg->credits = util_grow(pg->credits, &pg->credcap, pg->ncredits + 1,
 	    sizeof *pg->credits);
 	pg->credits[pg->ncredits++] = xstrdup(text);
+}
+
+void
+page_shrink(struct page *pg)
+{
+	struct article	*a;
+	size_t		 i, j;
+
+	if (pg->narts < pg->artcap) {
+		pg->arts = xreallocarray(pg->arts, pg->narts, sizeof *pg->arts);
+		pg->artcap = pg->narts;
+	}
+	for (i = 0; i < pg->narts; i++) {
+		a = &pg->arts[i];
+		if (a->npara < a->parcap) {
+			a->paras = xreallocarray(a->paras, a->npara,
+			    sizeof *a->paras);
+			a->parcap = a->npara;
+		}
+		for (j = 0; j < a->npara; j++)
+			a->paras[j] = xrealloc(a->paras[j],
+			    strlen(a->paras[j]) + 1);
+	}
 }
 
 struct article *
@@ -126,7 +158,8 @@ page_add_article(struct page *pg)
 {
 	struct article	*a;
 
-	util_grow(&pg->arts, &pg->artcap, pg->narts + 1, sizeof *pg->arts);
+	pg->arts = util_grow(pg->arts, &pg->artcap, pg->narts + 1,
+	    sizeof *pg->arts);
 	a = &pg->arts[pg->narts++];
 	memset(a, 0, sizeof *a);
 	return a;
@@ -161,7 +194,8 @@ article_clear(struct article *a)
 void
 article_take_para(struct article *a, char *text)
 {
-	util_grow(&a->paras, &a->parcap, a->npara + 1, sizeof *a->paras);
+	a->paras = util_grow(a->paras, &a->parcap, a->npara + 1,
+	    sizeof *a->paras);
 	a->paras[a->npara++] = text;
 }
 
@@ -178,7 +212,8 @@ article_mark_intertitle(struct article *a, size_t i)
 
 	if (i >= a->npara || article_is_intertitle(a, i))
 		return;
-	util_grow(&a->inter, &a->intercap, a->ninter + 1, sizeof *a->inter);
+	a->inter = util_grow(a->inter, &a->intercap, a->ninter + 1,
+	    sizeof *a->inter);
 	for (k = a->ninter; k > 0 && a->inter[k - 1] > i; k--)
 		a->inter[k] = a->inter[k - 1];
 	a->inter[k] = i;
@@ -227,7 +262,7 @@ article_add_caption(struct article *a, const char *text, const char *credit)
 {
 	struct caption	*c;
 
-	util_grow(&a->caps, &a->capcap, a->ncap + 1, sizeof *a->caps);
+	a->caps = util_grow(a->caps, &a->capcap, a->ncap + 1, sizeof *a->caps);
 	c = &a->caps[a->ncap++];
 	c->text = xstrdup(text != NULL ? text : "");
 	c->credit = credit != NULL ? xstrdup(credit) : NULL;
@@ -289,37 +324,6 @@ article_move(struct article *dst, struct article *src)
 {
 	*dst = *src;
 	memset(src, 0, sizeof *src);
-}
-
-struct library *
-library_new(void)
-{
-	struct library	*lib;
-
-	lib = xcalloc(1, sizeof *lib);
-	diag_list_init(&lib->diags);
-	return lib;
-}
-
-void
-library_free(struct library *lib)
-{
-	size_t	i;
-
-	if (lib == NULL)
-		return;
-	for (i = 0; i < lib->n; i++)
-		issue_free(lib->issues[i]);
-	free(lib->issues);
-	diag_list_clear(&lib->diags);
-	free(lib);
-}
-
-void
-library_take_issue(struct library *lib, struct issue *is)
-{
-	util_grow(&lib->issues, &lib->cap, lib->n + 1, sizeof *lib->issues);
-	lib->issues[lib->n++] = is;
 }
 
 void

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 
@@ -72,7 +73,8 @@ struct issue {
 	int		 confidence;	/* encoding detection, 0-100 */
 	char		*enc_reason;	/* why that encoding (translated), or
 					   NULL */
-	char		**sources;	/* paths as given */
+	char		**sources;	/* paths as given, sanitised for
+					   showing */
 	size_t		 nsources;
 	size_t		 srccap;
 	char		**masthead;	/* front matter that is no article */
@@ -84,17 +86,12 @@ struct issue {
 	struct diag_list diags;
 };
 
-/* A set of issues, as given on the command line or found in a library. */
-struct library {
-	struct issue	**issues;
-	size_t		 n;
-	size_t		 cap;
-	struct diag_list diags;		/* problems not tied to one issue */
-};
-
 struct issue	*issue_new(void);
 void		 issue_free(struct issue *);
-/* Takes ownership of PATH. */
+/*
+ * Takes ownership of PATH and stores it sanitised (text_sanitize_str):
+ * sources are for showing, not for opening.
+ */
 void		 issue_take_source(struct issue *, char *path);
 void		 issue_add_masthead(struct issue *, const char *line);
 /* Append an empty page and return it (valid until the next add). */
@@ -106,6 +103,12 @@ void		 issue_date_str(const struct issue *, char *buf);
 
 void		 page_clear(struct page *);
 void		 page_add_credit(struct page *, const char *text);
+/*
+ * Give back the room that the arrays and paragraphs of PG were grown by
+ * while it was built (the loader calls it once a page is complete), so
+ * that a large issue takes the memory of its text and little more.
+ */
+void		 page_shrink(struct page *);
 /* Append an empty article and return it (valid until the next add). */
 struct article	*page_add_article(struct page *);
 
@@ -134,12 +137,86 @@ size_t		 article_chars(const struct article *);
 /* Move the contents of SRC to DST (DST must be cleared); SRC is zeroed. */
 void		 article_move(struct article *dst, struct article *src);
 
-struct library	*library_new(void);
-void		 library_free(struct library *);
-/* Takes ownership of IS. */
-void		 library_take_issue(struct library *, struct issue *is);
-
 /* Replace *DST (freed) with a copy of SRC (NULL allowed). */
 void		 model_set(char **dst, const char *src);
+/*
+ * Replace *DST (freed) with a sanitised copy of NAME (NULL allowed): for
+ * names from outside the text (paths, folder names) that the model
+ * shows.
+ */
+void		 model_set_name(char **dst, const char *name);
+
+/*
+ * Which string of an article a position points into. enum layout_field
+ * (layout.h) has the same values: layout lines and search hits name
+ * their text the same way.
+ */
+enum article_field {
+	ARTICLE_F_NONE,		/* the article as a whole */
+	ARTICLE_F_COLUMN,
+	ARTICLE_F_KICKER,
+	ARTICLE_F_HEADLINE,
+	ARTICLE_F_SUBHEAD,
+	ARTICLE_F_BYLINE,
+	ARTICLE_F_DATELINE,
+	ARTICLE_F_QUOTE,
+	ARTICLE_F_QUOTE_BY,
+	ARTICLE_F_PARA,		/* index = paragraph number */
+	ARTICLE_F_CAPTION,	/* index = caption number */
+	ARTICLE_F_CREDIT,	/* index = caption number */
+	ARTICLE_F_MASTHEAD	/* index = line of the issue's front matter */
+};
+
+#define POSITION_PAPER_MAX	96	/* bytes of a paper key, NUL included */
+
+/*
+ * A stable place in the library: it still names the same text after the
+ * program quits, the window is resized or the issue is parsed again.
+ * Saved reading positions, read marks, bookmarks, search results and the
+ * search index all use it. A plain value: copy it with =.
+ *
+ * The issue is (paper, date) as the library's catalogue names it. The
+ * article is its ordinal within the page and a hash of its title, so
+ * that a re-parse that adds or drops an article before it still finds
+ * it (position_locate()).
+ */
+struct position {
+	char		 paper[POSITION_PAPER_MAX];	/* "" when unknown */
+	int		 year, month, day;	/* 0 when unknown */
+	int		 page;		/* 版 number; 0 when the page has none */
+	unsigned	 page_ord;	/* the page's index in the issue */
+	unsigned	 art;		/* the article's ordinal in its page */
+	uint32_t	 art_hash;	/* position_hash() of its title */
+	enum article_field field;
+	unsigned	 index;		/* paragraph or caption number */
+	size_t		 off;		/* byte offset in that field's text */
+};
+
+/* The hash that identifies an article: of article_title(ART). */
+uint32_t	 position_hash(const struct article *art);
+
+/*
+ * Fill the article part of *POS (page, page_ord, art, art_hash) for
+ * article ART of page PAGE of IS, and set the field to the whole
+ * article. The paper and date are the caller's (the catalogue's key).
+ */
+void		 position_set_article(struct position *pos,
+		    const struct issue *is, size_t page, size_t art);
+
+/*
+ * Find the article POS names in IS: the page by number (by ordinal when
+ * it has none), then the article at its ordinal if its hash matches,
+ * else the article of that page with the hash nearest the ordinal, else
+ * the article with that hash anywhere in the issue, else the ordinal
+ * clamped to the page. Stores the indexes in *PAGE and *ART and returns
+ * true when the hash matched; false when the position fell back (or the
+ * issue has no page: *PAGE = *ART = 0).
+ */
+bool		 position_locate(const struct position *pos,
+		    const struct issue *is, size_t *page, size_t *art);
+
+/* Copy S into the paper key of POS, cut at a character boundary. */
+void		 position_set_paper(struct position *pos, const char *s);
+
 
 #endif /* DUBAO_MODEL_H */

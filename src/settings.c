@@ -1,8 +1,11 @@
 /*
  * settings.c -- read the configuration file: set, bind and color
- * directives, one a line. Values are checked here; key names and colour
- * names are only split into words, because resolving them needs curses,
- * which only the UI may include.
+ * directives, one a line. Everything is checked here, so that --check
+ * and the reader report every mistake with file:line and skip the line:
+ * settings and their values, key names (their spelling; the UI turns
+ * them into curses codes), actions, colour roles, colours and
+ * attributes. The names below must stay those the UI knows (ui.c's key
+ * names, ui-draw.h's UI_ROLES, ui.c's attributes).
  */
 #include <config.h>
 
@@ -10,9 +13,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+#include <unistr.h>
 
 #include "settings.h"
 #include "i18n.h"
+#include "state.h"
 #include "util.h"
 
 #define SETTINGS_MAX_SIZE (1024 * 1024)
@@ -81,6 +88,104 @@ settings_words(char *line, char **w, size_t max)
 			*p++ = '\0';
 	}
 	return n;
+}
+
+
+/* Key names a bind line may use besides one character, ^X and F1-F12. */
+static const char *const settings_keynames[] = {
+	"Down", "Up", "Left", "Right", "PageDown", "PgDn", "PageUp", "PgUp",
+	"Home", "End", "Enter", "Return", "KPEnter", "Backspace", "BS", "Tab",
+	"Space", "Esc", "Delete", "Insert"
+};
+
+/* Colour roles (ui-draw.h UI_ROLES). */
+static const char *const settings_roles[] = {
+	"normal", "column", "kicker", "headline", "subhead", "byline",
+	"dateline", "quote", "body", "caption", "note", "match",
+	"match-current", "contents-page", "contents", "contents-read",
+	"contents-selected", "status", "message", "error", "border"
+};
+
+static const char *const settings_colors[] = {
+	"default", "black", "red", "green", "yellow", "blue", "magenta",
+	"cyan", "white"
+};
+
+static const char *const settings_attrs[] = {
+	"bold", "underline", "reverse", "dim", "standout", "blink", "italic",
+	"normal"
+};
+
+#define SETTINGS_NELEM(a)	(sizeof (a) / sizeof (a)[0])
+
+static bool
+settings_in(const char *s, size_t n, const char *const *v, size_t nv)
+{
+	size_t	i;
+
+	for (i = 0; i < nv; i++)
+		if (strlen(v[i]) == n && strncasecmp(v[i], s, n) == 0)
+			return true;
+	return false;
+}
+
+bool
+settings_key_valid(const char *s)
+{
+	size_t	n = strlen(s);
+	ucs4_t	uc;
+	int	k;
+
+	if (n >= 3 && s[0] == '<' && s[n - 1] == '>') {
+		s++;
+		n -= 2;
+	}
+	if (n == 2 && s[0] == '^')
+		return s[1] == '?' || (s[1] >= '@' && s[1] <= '_') ||
+		    (s[1] >= 'a' && s[1] <= 'z');
+	if ((s[0] == 'F' || s[0] == 'f') && n >= 2 && n <= 3 &&
+	    s[1] >= '1' && s[1] <= '9' && (n == 2 || (s[2] >= '0' &&
+	    s[2] <= '9' && (s[1] - '0') * 10 + (s[2] - '0') <= 12)))
+		return true;
+	if (settings_in(s, n, settings_keynames,
+	    SETTINGS_NELEM(settings_keynames)))
+		return true;
+	k = u8_mbtouc(&uc, (const uint8_t *)s, n);
+	return k > 0 && (size_t)k == n && uc != 0xfffd && uc >= 0x20 &&
+	    uc != 0x7f;
+}
+
+/* A colour: a name or a number 0-255. */
+static bool
+settings_color_valid(const char *s)
+{
+	char	*end;
+	long	 v;
+
+	if (settings_in(s, strlen(s), settings_colors,
+	    SETTINGS_NELEM(settings_colors)))
+		return true;
+	v = strtol(s, &end, 10);
+	return end != s && *end == '\0' && v >= 0 && v < 256;
+}
+
+/* The first unknown attribute in a list such as "bold,underline", as a
+ * new string, or NULL when all are known. */
+static char *
+settings_attrs_bad(const char *s)
+{
+	size_t	n;
+
+	while (*s != '\0') {
+		n = strcspn(s, ",");
+		if (!settings_in(s, n, settings_attrs,
+		    SETTINGS_NELEM(settings_attrs)))
+			return xstrndup(s, n);
+		s += n;
+		if (*s == ',')
+			s++;
+	}
+	return NULL;
 }
 
 static int
@@ -155,7 +260,82 @@ settings_set(struct settings *cf, char **w, size_t n, const char *name,
 		cf->library = settings_expand(w[2]);
 	} else
 		diag_add(&cf->diags, DIAG_WARNING, name, line, 0,
-		    _("unknown option '%s'"), w[1]);
+		    _("unknown setting '%s'"), w[1]);
+}
+
+static void
+settings_bind(struct settings *cf, char **w, size_t n, const char *name,
+    size_t line)
+{
+	struct settings_bind	*b;
+
+	if (n != 3) {
+		diag_add(&cf->diags, DIAG_WARNING, name, line, 0,
+		    _("'bind' takes a key and an action"));
+		return;
+	}
+	if (!settings_key_valid(w[1])) {
+		diag_add(&cf->diags, DIAG_WARNING, name, line, 0,
+		    _("unknown key '%s'"), w[1]);
+		return;
+	}
+	if (strcmp(w[2], "none") != 0 && state_op_find(w[2]) == OP_NONE) {
+		diag_add(&cf->diags, DIAG_WARNING, name, line, 0,
+		    _("unknown action '%s'"), w[2]);
+		return;
+	}
+	cf->binds = util_grow(cf->binds, &cf->bindcap, cf->nbinds + 1,
+	    sizeof *cf->binds);
+	b = &cf->binds[cf->nbinds++];
+	b->key = xstrdup(w[1]);
+	b->action = xstrdup(w[2]);
+	b->line = line;
+}
+
+/* What is wrong with a color line's words, as a new message, or NULL. */
+static char *
+settings_color_fault(char **w, size_t n)
+{
+	char	*bad, *msg;
+
+	if (n < 4 || n > 5)
+		return xstrdup(_("'color' takes a role, a foreground, a "
+		    "background and optional attributes"));
+	if (!settings_in(w[1], strlen(w[1]), settings_roles,
+	    SETTINGS_NELEM(settings_roles)))
+		return xasprintf(_("unknown colour role '%s'"), w[1]);
+	if (!settings_color_valid(w[2]))
+		return xasprintf(_("unknown colour '%s'"), w[2]);
+	if (!settings_color_valid(w[3]))
+		return xasprintf(_("unknown colour '%s'"), w[3]);
+	if (n == 5 && (bad = settings_attrs_bad(w[4])) != NULL) {
+		msg = xasprintf(_("unknown attribute '%s'"), bad);
+		free(bad);
+		return msg;
+	}
+	return NULL;
+}
+
+static void
+settings_color(struct settings *cf, char **w, size_t n, const char *name,
+    size_t line)
+{
+	struct settings_color	*c;
+	char			*msg;
+
+	if ((msg = settings_color_fault(w, n)) != NULL) {
+		diag_add(&cf->diags, DIAG_WARNING, name, line, 0, "%s", msg);
+		free(msg);
+		return;
+	}
+	cf->colors = util_grow(cf->colors, &cf->colorcap, cf->ncolors + 1,
+	    sizeof *cf->colors);
+	c = &cf->colors[cf->ncolors++];
+	c->role = xstrdup(w[1]);
+	c->fg = xstrdup(w[2]);
+	c->bg = xstrdup(w[3]);
+	c->attrs = n == 5 ? xstrdup(w[4]) : NULL;
+	c->line = line;
 }
 
 void
@@ -179,39 +359,12 @@ settings_parse(struct settings *cf, const char *text, size_t len,
 			;
 		else if (strcmp(w[0], "set") == 0)
 			settings_set(cf, w, n, name, line);
-		else if (strcmp(w[0], "bind") == 0) {
-			if (n != 3)
-				diag_add(&cf->diags, DIAG_WARNING, name, line,
-				    0, _("'bind' takes a key and an action"));
-			else {
-				struct settings_bind *b;
-
-				util_grow(&cf->binds, &cf->bindcap,
-				    cf->nbinds + 1, sizeof *cf->binds);
-				b = &cf->binds[cf->nbinds++];
-				b->key = xstrdup(w[1]);
-				b->action = xstrdup(w[2]);
-				b->line = line;
-			}
-		} else if (strcmp(w[0], "color") == 0 ||
-		    strcmp(w[0], "colour") == 0) {
-			if (n < 4 || n > 5)
-				diag_add(&cf->diags, DIAG_WARNING, name, line,
-				    0, _("'color' takes a role, a foreground, "
-				    "a background and optional attributes"));
-			else {
-				struct settings_color *c;
-
-				util_grow(&cf->colors, &cf->colorcap,
-				    cf->ncolors + 1, sizeof *cf->colors);
-				c = &cf->colors[cf->ncolors++];
-				c->role = xstrdup(w[1]);
-				c->fg = xstrdup(w[2]);
-				c->bg = xstrdup(w[3]);
-				c->attrs = n == 5 ? xstrdup(w[4]) : NULL;
-				c->line = line;
-			}
-		} else
+		else if (strcmp(w[0], "bind") == 0)
+			settings_bind(cf, w, n, name, line);
+		else if (strcmp(w[0], "color") == 0 ||
+		    strcmp(w[0], "colour") == 0)
+			settings_color(cf, w, n, name, line);
+		else
 			diag_add(&cf->diags, DIAG_WARNING, name, line, 0,
 			    _("unknown directive '%s'"), w[0]);
 		free(buf);

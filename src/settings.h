@@ -10,8 +10,10 @@
  *					resolves them (only it knows curses)
  *	color headline yellow default bold
  *
- * Unknown directives and bad values are reported with file:line and
- * skipped; a missing file is no error. No curses, no printing.
+ * Every mistake (an unknown directive or setting, a bad value, an
+ * unknown key name or action, a bad colour line) is reported with
+ * file:line and its line skipped; a missing file is no error. No curses,
+ * no printing.
  */
 #ifndef DUBAO_SETTINGS_H
 #define DUBAO_SETTINGS_H
@@ -64,6 +66,12 @@ char	*settings_default_path(void);
  * read. Problems inside the file go to CF->diags.
  */
 int	settings_load(struct settings *cf, const char *path, char **cause);
+
+/*
+ * Is S a key name a bind line may use: one character, ^X, F1-F12 or a
+ * name such as PageDown or <Esc>?
+ */
+bool	settings_key_valid(const char *s);
 
 /* Parse one buffer (for tests); NAME is used in diagnostics. */
 void	settings_parse(struct settings *cf, const char *text, size_t len,

@@ -5,12 +5,13 @@
  * message for the message line.
  *
  * Invariants kept after every call:
- * - issue < lib->n; page < npages unless the issue has no page; art <
+ * - issue < library_count(lib); page < npages unless the issue has no page; art <
  *   narts unless the page has no article (then nothing is shown);
  * - line <= the last line that still fills the view (0 when it all fits);
  * - toc_sel < state_toc_count(), and toc_top <= toc_sel < toc_top +
  *   toc_rows when toc_rows > 0;
- * - the current article is marked read.
+ * - an article whose last line has been in view is marked read (and so
+ *   kept, when the state has a store; state-issue.c).
  */
 #include <config.h>
 
@@ -21,9 +22,12 @@
 
 #include "i18n.h"
 #include "util.h"
+#include "library.h"
 #include "model.h"
+#include "library-index.h"
 #include "search.h"
 #include "state.h"
+#include "state-int.h"
 
 static const struct state_opinfo {
 	const char	*name;
@@ -37,7 +41,7 @@ static const struct state_opinfo {
 	[OP_PAGE_UP] = { "page-up", N_("previous screen") },
 	[OP_HALF_DOWN] = { "half-down", N_("half a screen down") },
 	[OP_HALF_UP] = { "half-up", N_("half a screen up") },
-	[OP_TOP] = { "top", N_("first line") },
+	[OP_TOP] = { "top", N_("first line; with a count N before it, 第N版") },
 	[OP_BOTTOM] = { "bottom", N_("last line") },
 	[OP_OPEN] = { "open",
 	    N_("open the item; in an article follow its continuation") },
@@ -46,13 +50,18 @@ static const struct state_opinfo {
 	[OP_FOCUS_NEXT] = { "focus-next", N_("move to the other pane") },
 	[OP_TOGGLE_CONTENTS] = { "toggle-contents",
 	    N_("show or hide the contents") },
-	[OP_NEXT_ARTICLE] = { "next-article", N_("next article") },
+	[OP_NEXT_ARTICLE] = { "next-article",
+	    N_("next article (at the end: the next issue)") },
 	[OP_PREV_ARTICLE] = { "prev-article", N_("previous article") },
 	[OP_NEXT_PAGE] = { "next-page", N_("next page (版)") },
 	[OP_PREV_PAGE] = { "prev-page", N_("previous page (版)") },
-	[OP_NEXT_ISSUE] = { "next-issue", N_("next issue") },
-	[OP_PREV_ISSUE] = { "prev-issue", N_("previous issue") },
+	[OP_NEXT_ISSUE] = { "next-issue",
+	    N_("next issue of the same paper, same page (版)") },
+	[OP_PREV_ISSUE] = { "prev-issue",
+	    N_("previous issue of the same paper, same page (版)") },
 	[OP_SEARCH] = { "search", N_("search the issue from here") },
+	[OP_SEARCH_LIBRARY] = { "search-library",
+	    N_("search every issue, the matches in a list") },
 	[OP_NEXT_MATCH] = { "next-match", N_("next match") },
 	[OP_PREV_MATCH] = { "prev-match", N_("previous match") },
 	[OP_INFO] = { "info", N_("about this issue") },
@@ -60,6 +69,13 @@ static const struct state_opinfo {
 	[OP_QUIT] = { "quit", N_("go back, or quit at the top") },
 	[OP_QUIT_NOW] = { "quit-now", N_("quit at once") },
 	[OP_REDRAW] = { "redraw", N_("redraw the screen") },
+	[OP_ISSUES] = { "issues",
+	    N_("the issues of the library, newest first") },
+	[OP_CALENDAR] = { "calendar", N_("the issues on a calendar") },
+	[OP_BOOKMARK] = { "bookmark", N_("bookmark this place, with a note") },
+	[OP_BOOKMARKS] = { "bookmarks", N_("the bookmarks: Enter goes there") },
+	[OP_PIPE] = { "pipe", N_("the article to a shell command") },
+	[OP_SAVE] = { "save", N_("save the article as a text file") },
 };
 
 const char *
@@ -89,13 +105,13 @@ state_op_find(const char *name)
 	return OP_NONE;
 }
 
-static const struct issue *
+const struct issue *
 state_issue(const struct reader_state *st)
 {
-	return st->lib->issues[st->issue];
+	return library_get(st->lib, st->issue);
 }
 
-static size_t
+size_t
 state_narts(const struct reader_state *st, size_t page)
 {
 	const struct issue	*is = state_issue(st);
@@ -103,7 +119,7 @@ state_narts(const struct reader_state *st, size_t page)
 	return page < is->npages ? is->pages[page].narts : 0;
 }
 
-static size_t
+size_t
 state_ordinal(const struct issue *is, size_t page, size_t art)
 {
 	size_t	p, n = 0;
@@ -139,9 +155,9 @@ state_is_read(const struct reader_state *st, size_t issue, size_t page,
 	const struct issue	*is;
 	size_t			 k;
 
-	if (issue >= st->lib->n)
+	if (issue >= library_count(st->lib) || st->read[issue] == NULL)
 		return false;
-	is = st->lib->issues[issue];
+	is = library_get(st->lib, issue);
 	k = state_ordinal(is, page, art);
 	return k < issue_narticles(is) && st->read[issue][k];
 }
@@ -183,7 +199,7 @@ state_toc_item(const struct reader_state *st, size_t k, size_t *page,
 }
 
 /* The contents item of PAGE's article ART (SIZE_MAX: the page line). */
-static size_t
+size_t
 state_toc_index(const struct reader_state *st, size_t page, size_t art)
 {
 	const struct issue	*is = state_issue(st);
@@ -194,7 +210,7 @@ state_toc_index(const struct reader_state *st, size_t page, size_t art)
 	return art == SIZE_MAX ? k : k + 1 + art;
 }
 
-static void
+void
 state_toc_fix(struct reader_state *st)
 {
 	size_t	n = state_toc_count(st), rows;
@@ -216,7 +232,7 @@ state_toc_fix(struct reader_state *st)
 		st->toc_top = 0;
 }
 
-static size_t
+size_t
 state_max_line(const struct reader_state *st)
 {
 	size_t	rows = st->rows > 0 ? (size_t)st->rows : 1;
@@ -224,84 +240,82 @@ state_max_line(const struct reader_state *st)
 	return st->nlines > rows ? st->nlines - rows : 0;
 }
 
-static void
-state_mark_read(struct reader_state *st)
-{
-	const struct issue	*is = state_issue(st);
-	size_t			 k;
-
-	if (st->art >= state_narts(st, st->page))
-		return;
-	k = state_ordinal(is, st->page, st->art);
-	if (k < issue_narticles(is))
-		st->read[st->issue][k] = true;
-}
-
-/* Show article ART of PAGE from its first line; sync the contents. */
-static int
+int
 state_go(struct reader_state *st, size_t page, size_t art)
 {
 	st->page = page;
 	st->art = art;
 	st->line = 0;
 	st->nlines = 0;
-	st->want = false;
-	state_mark_read(st);
+	st->want = st->want_top = false;
+	st->top_field = LAYOUT_F_NONE;
+	st->top_index = st->top_off = 0;
+	state_issue_save(st);
 	st->toc_sel = state_toc_index(st, page, art < state_narts(st, page) ?
 	    art : SIZE_MAX);
 	state_toc_fix(st);
 	return STATE_RELAYOUT | STATE_DRAW_ALL;
 }
 
-static void
+void
 state_msg(struct reader_state *st, const char *msg)
 {
 	st->msg = msg;
 }
 
-void
-state_init(struct reader_state *st, const struct library *lib)
+struct reader_state *
+state_new(struct library *lib, struct library_state *store)
 {
-	size_t	i, n;
+	struct reader_state	*st = xcalloc(1, sizeof *st);
 
-	memset(st, 0, sizeof *st);
 	st->lib = lib;
+	st->store = store;
 	st->toc_shown = true;
 	st->focus = STATE_FOCUS_TOC;
-	st->read = xcalloc(lib->n, sizeof *st->read);
-	for (i = 0; i < lib->n; i++) {
-		n = issue_narticles(lib->issues[i]);
-		st->read[i] = xcalloc(n > 0 ? n : 1, sizeof **st->read);
-	}
+	st->hop = st->offered = SIZE_MAX;
+	/* Each issue's marks are made when it is first opened. */
+	st->read = xcalloc(library_count(lib), sizeof *st->read);
 	search_init(&st->search);
+	st->search.flags = SEARCH_MASTHEAD;
 	st->hit = SIZE_MAX;
-	state_go(st, 0, 0);
-	st->toc_top = 0;	/* the page line above the first article too */
+	st->issue = SIZE_MAX;
+	state_issue_open(st, state_issue_first(st), true);
+	if (st->page == 0 && st->art == 0)
+		st->toc_top = 0;	/* the page line above it too */
+	return st;
 }
 
 void
-state_clear(struct reader_state *st)
+state_free(struct reader_state *st)
 {
 	size_t	i;
 
-	if (st->read != NULL)
-		for (i = 0; i < st->lib->n; i++)
-			free(st->read[i]);
+	if (st == NULL)
+		return;
+	state_issue_save(st);
+	for (i = 0; i < library_count(st->lib); i++)
+		free(st->read[i]);
+	library_unpin(st->lib, st->issue);
 	free(st->read);
 	free(st->back);
 	search_clear(&st->search);
-	memset(st, 0, sizeof *st);
+	free(st);
 }
 
 void
-state_set_view(struct reader_state *st, size_t nlines, int rows,
-    int toc_rows)
+state_set_view(struct reader_state *st, size_t nlines, int rows)
 {
 	st->nlines = nlines;
 	st->rows = rows;
-	st->toc_rows = toc_rows;
 	if (st->line > state_max_line(st))
 		st->line = state_max_line(st);
+	state_issue_check_end(st);
+}
+
+void
+state_set_toc_rows(struct reader_state *st, int rows)
+{
+	st->toc_rows = rows;
 	state_toc_fix(st);
 }
 
@@ -312,6 +326,37 @@ state_set_line(struct reader_state *st, size_t line)
 	if (st->line > state_max_line(st))
 		st->line = state_max_line(st);
 	st->want = false;
+}
+
+void
+state_set_narrow(struct reader_state *st, bool narrow)
+{
+	st->narrow = narrow;
+}
+
+bool
+state_want(const struct reader_state *st, enum layout_field *field,
+    size_t *index, size_t *off)
+{
+	if (!st->want)
+		return false;
+	*field = st->want_field;
+	*index = st->want_index;
+	*off = st->want_off;
+	return true;
+}
+
+void
+state_show_line(struct reader_state *st, size_t line)
+{
+	size_t	rows = st->rows > 0 ? (size_t)st->rows : 1;
+
+	if (line != SIZE_MAX && st->want_top)
+		state_set_line(st, line);
+	else if (line != SIZE_MAX && (line < st->line ||
+	    line >= st->line + rows))
+		state_set_line(st, line > 2 ? line - 2 : 0);
+	st->want = st->want_top = false;
 }
 
 void
@@ -341,10 +386,8 @@ state_next_article(struct reader_state *st, int count)
 		p = np;
 		a = na;
 	}
-	if (p == st->page && a == st->art) {
-		state_msg(st, _("already at the last article"));
-		return 0;
-	}
+	if (p == st->page && a == st->art)
+		return state_issue_hop(st);
 	return state_go(st, p, a);
 }
 
@@ -393,28 +436,70 @@ state_go_page(struct reader_state *st, int delta)
 	return state_go(st, (size_t)p, 0);
 }
 
-static int
-state_go_issue(struct reader_state *st, int delta)
+/* Remember the current place for back (RESULTS: it is the results). */
+static void
+state_push_mark(struct reader_state *st, bool results)
 {
-	long	i = (long)st->issue + delta;
+	st->back = util_grow(st->back, &st->backcap, st->nback + 1,
+	    sizeof *st->back);
+	st->back[st->nback].issue = st->issue;
+	st->back[st->nback].page = st->page;
+	st->back[st->nback].art = st->art;
+	st->back[st->nback].line = st->line;
+	st->back[st->nback].results = results;
+	st->nback++;
+}
 
-	if (st->lib->n == 1) {
-		state_msg(st, _("only one issue is open"));
+/*
+ * The reader's search becomes QUERY in the issue shown, at the hit at
+ * the model position FIELD, INDEX, OFF (highlighted, and n goes on).
+ */
+static void
+state_search_at(struct reader_state *st, const char *query,
+    enum layout_field field, size_t index, size_t off)
+{
+	struct search_hit	at;
+	bool			wrapped;
+
+	search_run(&st->search, state_issue(st), query);
+	st->search_issue = st->issue;
+	memset(&at, 0, sizeof at);
+	at.page = st->page;
+	at.art = st->art;
+	at.field = field;
+	at.index = index;
+	at.off = off;
+	st->hit = search_find(&st->search, &at, true, &wrapped);
+}
+
+int
+state_open_result(struct reader_state *st, size_t issue,
+    const struct position *pos, const char *query)
+{
+	size_t	page, art;
+	int	fl = 0;
+
+	st->msg = NULL;
+	if (issue >= library_count(st->lib))
 		return 0;
+	if (issue != st->issue)
+		fl = state_issue_open(st, issue, false);
+	state_push_mark(st, true);
+	/* The masthead: the info view shows it. */
+	if (pos->field == ARTICLE_F_MASTHEAD) {
+		state_search_at(st, query, LAYOUT_F_MASTHEAD, pos->index,
+		    pos->off);
+		return fl | STATE_INFO | STATE_DRAW_ALL;
 	}
-	if (i < 0)
-		i = 0;
-	if ((size_t)i >= st->lib->n)
-		i = (long)st->lib->n - 1;
-	if ((size_t)i == st->issue) {
-		state_msg(st, delta > 0 ? _("already at the last issue") :
-		    _("already at the first issue"));
-		return 0;
-	}
-	st->issue = (size_t)i;
-	st->nback = 0;
-	st->hit = SIZE_MAX;
-	return state_go(st, 0, 0) | STATE_LAYOUT_PANES;
+	position_locate(pos, state_issue(st), &page, &art);
+	fl |= state_go(st, page, art) | STATE_LAYOUT_PANES;
+	st->focus = STATE_FOCUS_READER;
+	st->want = true;
+	st->want_field = (enum layout_field)pos->field;
+	st->want_index = pos->index;
+	st->want_off = pos->off;
+	state_search_at(st, query, st->want_field, pos->index, pos->off);
+	return fl;
 }
 
 /* Push the current place and jump to the continuation, if any. */
@@ -453,13 +538,7 @@ state_follow(struct reader_state *st)
 		}
 		if (k == is->pages[p].narts)
 			k = 0;
-		util_grow(&st->back, &st->backcap, st->nback + 1,
-		    sizeof *st->back);
-		st->back[st->nback].issue = st->issue;
-		st->back[st->nback].page = st->page;
-		st->back[st->nback].art = st->art;
-		st->back[st->nback].line = st->line;
-		st->nback++;
+		state_push_mark(st, false);
 		snprintf(st->msgbuf, sizeof st->msgbuf,
 		    _("continued on page %d: back with h or q"), to);
 		st->msg = st->msgbuf;
@@ -472,6 +551,10 @@ state_follow(struct reader_state *st)
 	return 0;
 }
 
+/*
+ * Back: to where a continuation was followed from, or to the library
+ * search's results when the reader came from there (the reader stays).
+ */
 static int
 state_pop(struct reader_state *st)
 {
@@ -479,6 +562,8 @@ state_pop(struct reader_state *st)
 	int			 fl;
 
 	m = &st->back[--st->nback];
+	if (m->results)
+		return STATE_RESULTS;
 	fl = state_go(st, m->page, m->art);
 	/* Lines are clamped by the next state_set_view(). */
 	st->want = false;
@@ -598,6 +683,7 @@ state_toc_open(struct reader_state *st, size_t k)
 	size_t	page, art;
 	int	fl;
 
+	st->msg = NULL;
 	if (k >= state_toc_count(st))
 		return 0;
 	state_toc_item(st, k, &page, &art);
@@ -619,6 +705,7 @@ state_scroll(struct reader_state *st, bool toc, int delta)
 {
 	size_t	n, d = (size_t)(delta < 0 ? -delta : delta), max;
 
+	st->msg = NULL;
 	if (toc) {
 		n = state_toc_count(st);
 		if (delta < 0)
@@ -634,10 +721,14 @@ state_scroll(struct reader_state *st, bool toc, int delta)
 		st->line = st->line < d ? 0 : st->line - d;
 	else
 		st->line = st->line + d > max ? max : st->line + d;
+	state_issue_check_end(st);
 	return STATE_DRAW_READER;
 }
 
-/* Go to hit I of the current search. */
+/*
+ * Go to hit I of the current search. A hit in the masthead, which the
+ * reader does not show, opens the info view, which does.
+ */
 static int
 state_go_hit(struct reader_state *st, size_t i)
 {
@@ -645,6 +736,8 @@ state_go_hit(struct reader_state *st, size_t i)
 	int			 fl = STATE_DRAW_READER;
 
 	st->hit = i;
+	if (h->field == LAYOUT_F_MASTHEAD)
+		return STATE_INFO | STATE_DRAW_ALL;
 	if (h->page != st->page || h->art != st->art)
 		fl = state_go(st, h->page, h->art);
 	st->want = true;
@@ -665,6 +758,66 @@ state_here(const struct reader_state *st, struct search_hit *at)
 	at->off = st->top_off;
 }
 
+/* Matches of QUERY in issue I: in memory, or in the index IX, or 0. */
+static size_t
+state_count_in(struct reader_state *st, struct library_index *ix, size_t i,
+    const char *query)
+{
+	const struct library_issue	*e = library_entry(st->lib, i);
+	const char			*folded;
+	size_t				 n = 0, len;
+
+	if (e->parsed != NULL)
+		return search_count(&st->search, e->parsed, query);
+	if (ix != NULL && library_index_find(ix, st->lib, i,
+	    st->search.variants)) {
+		folded = library_index_folded(ix, &len);
+		n = search_count_folded(&st->search, folded, len, query);
+		library_index_done(ix);
+	}
+	return n;
+}
+
+/*
+ * QUERY is not in this issue: say so, and how many matches the other
+ * issues in memory or in the search index hold, which S lists.
+ */
+static void
+state_not_found(struct reader_state *st, const char *query)
+{
+	struct library_index	*ix = NULL;
+	size_t			 i, n, hits = 0, issues = 0;
+	char			 m[64], k[64], *note, *cause;
+
+	if (st->lib->cache_dir != NULL) {
+		ix = library_index_open(st->lib->cache_dir, false, &note,
+		    &cause);
+		free(note);
+		free(cause);
+	}
+	for (i = 0; i < library_count(st->lib); i++) {
+		if (i == st->issue)
+			continue;
+		n = state_count_in(st, ix, i, query);
+		hits += n;
+		issues += n > 0;
+	}
+	library_index_close(ix);
+	if (hits == 0) {
+		snprintf(st->msgbuf, sizeof st->msgbuf, _("not found: %s"),
+		    query);
+		st->msg = st->msgbuf;
+		return;
+	}
+	snprintf(m, sizeof m, P_("%zu match", "%zu matches", hits), hits);
+	snprintf(k, sizeof k, P_("%zu other issue", "%zu other issues",
+	    issues), issues);
+	/* TRANSLATORS: not found here: QUERY; 42 matches in 3 other issues. */
+	snprintf(st->msgbuf, sizeof st->msgbuf, _("not found here: %s; %s "
+	    "in %s (S lists them)"), query, m, k);
+	st->msg = st->msgbuf;
+}
+
 static int
 state_match(struct reader_state *st, bool forward, int count)
 {
@@ -682,7 +835,7 @@ state_match(struct reader_state *st, bool forward, int count)
 		st->hit = SIZE_MAX;
 	}
 	if (st->search.n == 0) {
-		state_msg(st, _("no match in this issue"));
+		state_not_found(st, st->search.query);
 		return 0;
 	}
 	while (count-- > 0) {
@@ -725,9 +878,7 @@ state_search(struct reader_state *st, const char *query)
 	st->search_issue = st->issue;
 	st->hit = SIZE_MAX;
 	if (st->search.n == 0) {
-		snprintf(st->msgbuf, sizeof st->msgbuf, _("not found: %s"),
-		    query);
-		st->msg = st->msgbuf;
+		state_not_found(st, query);
 		return STATE_DRAW_ALL;
 	}
 	state_here(st, &at);
@@ -743,6 +894,12 @@ state_apply(struct reader_state *st, enum op op, int count)
 	int	fl = 0;
 
 	st->msg = NULL;
+	/* An offer to open the next issue holds for the next op only. */
+	st->offered = st->hop;
+	st->hop = SIZE_MAX;
+	/* A count before g (top) goes to 版 N. */
+	if (op == OP_TOP && count > 0)
+		return state_issue_page(st, count);
 	if (count < 1)
 		count = 1;
 	switch (op) {
@@ -761,7 +918,9 @@ state_apply(struct reader_state *st, enum op op, int count)
 	case OP_BACK:
 		if (st->focus == STATE_FOCUS_TOC)
 			return state_toc_op(st, op, count);
-		return state_reader_op(st, op, count);
+		fl = state_reader_op(st, op, count);
+		state_issue_check_end(st);
+		return fl;
 	case OP_FOCUS_NEXT:
 		st->focus = st->focus == STATE_FOCUS_TOC ?
 		    STATE_FOCUS_READER : STATE_FOCUS_TOC;
@@ -791,11 +950,13 @@ state_apply(struct reader_state *st, enum op op, int count)
 	case OP_PREV_PAGE:
 		return state_go_page(st, -count);
 	case OP_NEXT_ISSUE:
-		return state_go_issue(st, count);
+		return state_issue_step(st, 1, count);
 	case OP_PREV_ISSUE:
-		return state_go_issue(st, -count);
+		return state_issue_step(st, -1, count);
 	case OP_SEARCH:
 		return STATE_PROMPT;
+	case OP_SEARCH_LIBRARY:
+		return STATE_LIBRARY_PROMPT;
 	case OP_NEXT_MATCH:
 		return state_match(st, true, count);
 	case OP_PREV_MATCH:
@@ -816,6 +977,130 @@ state_apply(struct reader_state *st, enum op op, int count)
 		return STATE_QUIT;
 	case OP_REDRAW:
 		return STATE_REDRAW;
+	case OP_ISSUES:
+		return STATE_ISSUES;
+	case OP_CALENDAR:
+		return STATE_CALENDAR;
+	case OP_BOOKMARKS:
+		return STATE_BOOKMARKS;
+	case OP_BOOKMARK:
+	case OP_PIPE:
+	case OP_SAVE:
+		if (state_article(st) == NULL) {
+			state_msg(st, _("no article here"));
+			return 0;
+		}
+		return op == OP_BOOKMARK ? STATE_BOOKMARK : op == OP_PIPE ?
+		    STATE_PIPE : STATE_SAVE;
 	}
 	return 0;
+}
+
+int
+state_set_focus(struct reader_state *st, enum state_focus focus)
+{
+	st->msg = NULL;
+	st->focus = focus;
+	return STATE_DRAW_ALL;
+}
+
+struct library_state *
+state_store(const struct reader_state *st)
+{
+	return st->store;
+}
+
+struct library *
+state_library(const struct reader_state *st)
+{
+	return st->lib;
+}
+
+size_t
+state_issue_index(const struct reader_state *st)
+{
+	return st->issue;
+}
+
+size_t
+state_page(const struct reader_state *st)
+{
+	return st->page;
+}
+
+size_t
+state_art(const struct reader_state *st)
+{
+	return st->art;
+}
+
+size_t
+state_line(const struct reader_state *st)
+{
+	return st->line;
+}
+
+enum state_focus
+state_focus(const struct reader_state *st)
+{
+	return st->focus;
+}
+
+bool
+state_toc_shown(const struct reader_state *st)
+{
+	return st->toc_shown;
+}
+
+size_t
+state_toc_sel(const struct reader_state *st)
+{
+	return st->toc_sel;
+}
+
+size_t
+state_toc_top(const struct reader_state *st)
+{
+	return st->toc_top;
+}
+
+size_t
+state_back_depth(const struct reader_state *st)
+{
+	return st->nback;
+}
+
+const char *
+state_message(const struct reader_state *st)
+{
+	return st->msg;
+}
+
+void
+state_set_variants(struct reader_state *st, bool on)
+{
+	search_set_variants(&st->search, on);
+	st->search_issue = SIZE_MAX;
+	st->hit = SIZE_MAX;
+}
+
+bool
+state_variants(const struct reader_state *st)
+{
+	return st->search.variants;
+}
+
+const char *
+state_query(const struct reader_state *st)
+{
+	return st->search.query;
+}
+
+const struct search *
+state_hits(const struct reader_state *st, size_t *hit)
+{
+	*hit = st->hit;
+	if (st->search.query == NULL || st->search_issue != st->issue)
+		return NULL;
+	return &st->search;
 }

@@ -15,6 +15,8 @@
 #include "search.h"
 
 struct library;
+struct library_state;
+struct position;
 
 /* Actions a key can be bound to (DESIGN.md "Keys and actions"). */
 enum op {
@@ -38,6 +40,7 @@ enum op {
 	OP_NEXT_ISSUE,
 	OP_PREV_ISSUE,
 	OP_SEARCH,
+	OP_SEARCH_LIBRARY,
 	OP_NEXT_MATCH,
 	OP_PREV_MATCH,
 	OP_INFO,
@@ -45,6 +48,12 @@ enum op {
 	OP_QUIT,
 	OP_QUIT_NOW,
 	OP_REDRAW,
+	OP_ISSUES,
+	OP_CALENDAR,
+	OP_BOOKMARK,
+	OP_BOOKMARKS,
+	OP_PIPE,
+	OP_SAVE,
 	OP__COUNT
 };
 
@@ -58,6 +67,15 @@ enum op {
 #define STATE_HELP		0x40
 #define STATE_INFO		0x80
 #define STATE_REDRAW		0x100	/* clear and repaint everything */
+#define STATE_ISSUES		0x200	/* open the issue list */
+#define STATE_CALENDAR		0x400
+#define STATE_BOOKMARKS		0x800
+#define STATE_BOOKMARK		0x1000	/* add a bookmark (asks for a note) */
+#define STATE_PIPE		0x2000	/* the article to a shell command */
+#define STATE_SAVE		0x4000	/* the article to a file */
+#define STATE_LIBRARY_PROMPT	0x8000	/* ask for a library search */
+#define STATE_RESULTS		0x10000	/* back to the library search's
+					   results */
 #define STATE_DRAW_ALL	(STATE_DRAW_TOC | STATE_DRAW_READER)
 
 enum state_focus {
@@ -65,63 +83,38 @@ enum state_focus {
 	STATE_FOCUS_READER
 };
 
-/* A place to come back to after following a continuation note. */
-struct state_mark {
-	size_t	issue, page, art, line;
-};
-
-struct reader_state {
-	const struct library *lib;	/* borrowed */
-	size_t		 issue, page, art;	/* the article shown */
-	size_t		 line;		/* first layout line in view */
-	size_t		 nlines;	/* lines of its layout (from the UI) */
-	int		 rows;		/* reader rows (from the UI) */
-	int		 toc_rows;	/* contents rows (from the UI) */
-
-	enum state_focus focus;
-	bool		 toc_shown;	/* the contents pane is wanted */
-	bool		 narrow;	/* one pane at a time (set by the UI) */
-	size_t		 toc_sel;	/* selected contents item */
-	size_t		 toc_top;	/* first contents item in view */
-
-	bool		**read;		/* [issue][article ordinal] */
-
-	struct state_mark *back;	/* continuation history */
-	size_t		 nback, backcap;
-
-	/*
-	 * Where the top of the view should be after the next layout: set by
-	 * ops that jump to a model position; the UI resolves it with
-	 * layout_find() and calls state_set_line().
-	 */
-	bool		 want;
-	enum layout_field want_field;
-	size_t		 want_index, want_off;
-
-	/* The model position at the top of the view (from the UI). */
-	enum layout_field top_field;
-	size_t		 top_index, top_off;
-
-	struct search	 search;	/* the last search of this issue */
-	size_t		 search_issue;
-	size_t		 hit;		/* current hit, or SIZE_MAX */
-
-	const char	*msg;		/* translated, or NULL */
-	char		 msgbuf[512];
-};
-
-/* Start at the first article of the first issue of LIB (borrowed). */
-void	state_init(struct reader_state *, const struct library *lib);
-void	state_clear(struct reader_state *);
+/*
+ * The reader's state is opaque: the UI reads it through the accessors
+ * below and changes it only through state_apply() and the few setters
+ * that hand in what the UI measured (sizes, the position at the top).
+ */
+struct reader_state;
 
 /*
- * Tell the state about the view: lines of the current article's layout
- * and the rows of the reader and contents panes. Clamps the positions.
+ * A state on LIB (borrowed: it must outlive the state), at the issue
+ * last read in it and where the reader left it when STORE (borrowed, may
+ * be NULL) knows, else at the first article of the first issue. STORE
+ * keeps positions and read marks as the reader goes. Never NULL
+ * (allocation failure is fatal). Free with state_free(), which saves the
+ * position.
  */
-void	state_set_view(struct reader_state *, size_t nlines, int rows,
-	    int toc_rows);
+struct reader_state *state_new(struct library *lib,
+	    struct library_state *store);
+void	state_free(struct reader_state *);
 
-/* Set the first line in view (after resolving st->want). */
+/*
+ * Tell the state about the reader pane: lines of the current article's
+ * layout and the rows in view. Clamps the positions.
+ */
+void	state_set_view(struct reader_state *, size_t nlines, int rows);
+
+/* Tell the state how many contents items are in view. */
+void	state_set_toc_rows(struct reader_state *, int rows);
+
+/* One pane at a time (a narrow terminal), as the UI decided. */
+void	state_set_narrow(struct reader_state *, bool narrow);
+
+/* Set the first line in view (clamped to the view). */
 void	state_set_line(struct reader_state *, size_t line);
 
 /* Record the model position shown at the top of the reader. */
@@ -129,9 +122,23 @@ void	state_set_top(struct reader_state *, enum layout_field field,
 	    size_t index, size_t off);
 
 /*
+ * A pending jump to a model position (after a search or a match): true
+ * with the position in *FIELD, *INDEX, *OFF. The UI finds its layout line
+ * and calls state_show_line().
+ */
+bool	state_want(const struct reader_state *, enum layout_field *field,
+	    size_t *index, size_t *off);
+
+/*
+ * Bring layout line LINE into view, two lines below the top when it was
+ * out of view, and end the pending jump. SIZE_MAX only ends it.
+ */
+void	state_show_line(struct reader_state *, size_t line);
+
+/*
  * Apply OP COUNT times (COUNT < 1 counts as 1). Returns STATE_* flags and
- * leaves a translated message for the message line in st->msg (NULL when
- * there is nothing to say). Never touches curses.
+ * leaves a translated message for the message line (state_message()).
+ * Never touches curses.
  */
 int	state_apply(struct reader_state *, enum op op, int count);
 
@@ -141,11 +148,71 @@ int	state_apply(struct reader_state *, enum op op, int count);
  */
 int	state_search(struct reader_state *, const char *query);
 
+/*
+ * Open the article POS names in issue ISSUE at its field, index and
+ * offset (a match of the library search for QUERY): the reader goes
+ * there with QUERY as its search (the match highlighted, n and N go
+ * on), and back (h, q) then returns STATE_RESULTS to go back to the
+ * results. A match in the masthead opens the info view. Returns STATE_*
+ * flags.
+ */
+struct position;
+int	state_open_result(struct reader_state *, size_t issue,
+	    const struct position *pos, const char *query);
+
+/* Give FOCUS the focus (a click in a pane). Returns STATE_* flags. */
+int	state_set_focus(struct reader_state *, enum state_focus focus);
+
+/* Select contents item K and open it (a mouse click). */
+int	state_toc_open(struct reader_state *, size_t k);
+
+/* Scroll the pane under the pointer by DELTA lines (the mouse wheel). */
+int	state_scroll(struct reader_state *, bool toc, int delta);
+
+/*
+ * Open issue I of the library where the reader left it (or at its
+ * start). Returns STATE_* flags.
+ */
+int	state_open_issue(struct reader_state *, size_t i);
+
+/*
+ * Go to the place POS names (a bookmark): its issue, its article, and
+ * the text there. Returns STATE_* flags; a message when it is gone.
+ */
+int	state_goto(struct reader_state *, const struct position *pos);
+
+/* The stable position of the top of the reader. */
+void	state_position(struct reader_state *, struct position *pos);
+
+/* The reading state kept (borrowed), or NULL. */
+struct library_state *state_store(const struct reader_state *);
+
+/* The library (borrowed), and the current issue and its index. */
+struct library *state_library(const struct reader_state *);
+const struct issue *state_issue(const struct reader_state *);
+size_t	state_issue_index(const struct reader_state *);
+
+/* The page and article shown (indexes into the issue), the top line. */
+size_t	state_page(const struct reader_state *);
+size_t	state_art(const struct reader_state *);
+size_t	state_line(const struct reader_state *);
+
 /* The article shown, or NULL when its page has none (borrowed). */
 const struct article *state_article(const struct reader_state *);
 
+/* Ordinal of the current article in its issue (0-based) and the total. */
+size_t	state_article_no(const struct reader_state *, size_t *total);
+
+/* Which pane has the focus; whether the contents pane is wanted. */
+enum state_focus state_focus(const struct reader_state *);
+bool	state_toc_shown(const struct reader_state *);
+
 /* Number of items in the contents pane of the current issue. */
 size_t	state_toc_count(const struct reader_state *);
+
+/* The selected contents item, and the first one in view. */
+size_t	state_toc_sel(const struct reader_state *);
+size_t	state_toc_top(const struct reader_state *);
 
 /*
  * The contents item K: its page in *PAGE, its article in *ART or
@@ -154,18 +221,34 @@ size_t	state_toc_count(const struct reader_state *);
 void	state_toc_item(const struct reader_state *, size_t k, size_t *page,
 	    size_t *art);
 
-/* Select contents item K and open it (a mouse click). */
-int	state_toc_open(struct reader_state *, size_t k);
-
-/* Scroll the pane under the pointer by DELTA lines (the mouse wheel). */
-int	state_scroll(struct reader_state *, bool toc, int delta);
-
 /* Has the article been opened? */
 bool	state_is_read(const struct reader_state *, size_t issue, size_t page,
 	    size_t art);
 
-/* Ordinal of the current article in its issue (0-based) and the total. */
-size_t	state_article_no(const struct reader_state *, size_t *total);
+/* Continuations followed that back (h, q) returns from. */
+size_t	state_back_depth(const struct reader_state *);
+
+/* What the last op or search had to say (translated), or NULL. */
+const char *state_message(const struct reader_state *);
+
+/*
+ * Fold Traditional and Simplified characters in searches (the
+ * fold-variants setting; on by default). The next n searches again.
+ */
+void	state_set_variants(struct reader_state *, bool on);
+
+/* Is Traditional/Simplified folding on (state_set_variants())? */
+bool	state_variants(const struct reader_state *);
+
+/* The last search's query (UTF-8), or NULL when there was none. */
+const char *state_query(const struct reader_state *);
+
+/*
+ * The hits of the last search when it ran on the current issue, with the
+ * current hit in *HIT (SIZE_MAX: none yet); NULL when it ran elsewhere or
+ * there was none. Borrowed until the next op.
+ */
+const struct search *state_hits(const struct reader_state *, size_t *hit);
 
 /* Action names for key bindings and help: "line-down"; NULL if none. */
 const char *state_op_name(enum op op);

@@ -379,16 +379,15 @@ text_sanitize(const char *s, size_t n, size_t *outlen, size_t *changed)
 	const uint8_t	*p = (const uint8_t *)s, *end = p + n, *q;
 	uint8_t		*out;
 	size_t		 cap = n + 16, len = 0, nchanged = 0;
-	int		 col = 0, k, w;
+	size_t		 col = 0;	/* only its value mod 4 matters */
+	int		 k;
 	ucs4_t		 uc;
 
 	out = xmalloc(cap);
 	while (p < end) {
 		/* Room for the largest expansion of one input byte. */
-		if (cap - len < 8) {
-			cap = cap * 2;
-			out = xrealloc(out, cap);
-		}
+		if (cap - len < 8)
+			out = util_grow(out, &cap, len + 8, 1);
 		if (*p >= 0x20 && *p < 0x7f) {
 			out[len++] = *p++;
 			col++;
@@ -431,10 +430,8 @@ text_sanitize(const char *s, size_t n, size_t *outlen, size_t *changed)
 		if (uc == '\t') {
 			/* Spaces to the next multiple of 4 columns. */
 			do {
-				if (cap - len < 2) {
-					cap *= 2;
-					out = xrealloc(out, cap);
-				}
+				if (cap - len < 2)
+					out = util_grow(out, &cap, len + 2, 1);
 				out[len++] = ' ';
 				col++;
 			} while (col % 4 != 0);
@@ -460,8 +457,7 @@ text_sanitize(const char *s, size_t n, size_t *outlen, size_t *changed)
 		} else if (uc >= 0xa0 && (uc < 0x4e00 || uc > 0x9fff) &&
 		    text_wcwidth(uc) < 0)
 			uc = 0xfffd, nchanged++;	/* unassigned */
-		w = text_width(uc);
-		col += w;
+		col += text_width(uc);
 		len += u8_uctomb(out + len, uc, cap - len);
 	}
 	out[len] = '\0';
@@ -470,6 +466,18 @@ text_sanitize(const char *s, size_t n, size_t *outlen, size_t *changed)
 	if (changed != NULL)
 		*changed = nchanged;
 	return (char *)out;
+}
+
+char *
+text_sanitize_str(const char *s)
+{
+	char	*t;
+	size_t	 len;
+
+	if (s == NULL)
+		return NULL;
+	t = text_sanitize(s, strlen(s), &len, NULL);
+	return xrealloc(t, len + 1);	/* names are kept: no slack */
 }
 
 bool

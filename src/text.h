@@ -63,6 +63,15 @@ size_t	text_fit(const char *s, size_t n, int cols, int *used);
 char	*text_sanitize(const char *s, size_t n, size_t *outlen,
 	    size_t *changed);
 
+/*
+ * text_sanitize() of the NUL-terminated string S: the one entry point for
+ * every string from outside the text of an issue on its way to the model
+ * or the output (file and folder names, config values, environment
+ * variables, command-line arguments shown in messages). Returns a new
+ * string (caller frees), or NULL when S is NULL.
+ */
+char	*text_sanitize_str(const char *s);
+
 /* Is UC a Han ideograph (CJK Unified, extensions, compatibility)? */
 bool	text_is_han(ucs4_t uc);
 

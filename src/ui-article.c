@@ -1,94 +1,19 @@
 /*
- * ui-article.c -- the reader pane and the text drawing helpers every pane
- * uses. It draws the lines that layout computed, as they are: indent
- * blanks, the prefix, then the line's bytes, each character through
- * text_display(), styled by the line's kind, with search hits in reverse
- * video. It never measures or wraps text itself.
+ * ui-article.c -- how the reader view draws an article: the lines that
+ * layout computed, as they are: indent blanks, the prefix, then the
+ * line's bytes (through ui_put()), styled by the line's kind, with
+ * search hits in reverse video. It never measures or wraps text itself.
  */
 #include <config.h>
 
 #include <stdint.h>
 #include <string.h>
-#include <wchar.h>
-#include <wctype.h>
-
-#include <unistr.h>
 
 #include "model.h"
-#include "text.h"
 #include "layout.h"
 #include "search.h"
 #include "state.h"
-#include "ui-draw.h"
-
-#define UI_PUT_BUF 128
-
-static void
-ui_flush(wchar_t *buf, int *nb)
-{
-	if (*nb > 0)
-		addnwstr(buf, *nb);
-	*nb = 0;
-}
-
-int
-ui_put_width(ucs4_t uc)
-{
-	const char	*sub = text_display(uc);
-	int		 w;
-
-	if (sub != NULL)
-		return text_strwidth(sub, strlen(sub));
-	w = wcwidth((wchar_t)uc);
-	return w < 0 ? 1 : w;
-}
-
-int
-ui_put(int y, int x, int maxx, const char *s, size_t n, attr_t at)
-{
-	wchar_t		 buf[UI_PUT_BUF];
-	const char	*sub;
-	ucs4_t		 uc;
-	size_t		 i = 0;
-	int		 col = x, nb = 0, k, w;
-
-	if (x >= maxx)
-		return x;
-	attrset(at);
-	move(y, x);
-	while (i < n) {
-		k = u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
-		i += (size_t)k;
-		if ((sub = text_display(uc)) != NULL) {
-			ui_flush(buf, &nb);
-			col = ui_put(y, col, maxx, sub, strlen(sub), at);
-			move(y, col);
-			continue;
-		}
-		w = wcwidth((wchar_t)uc);
-		if (w < 0 || (w == 0 && col == x && nb == 0)) {
-			/* Not printable in this locale: one '?' cell. */
-			uc = '?';
-			w = 1;
-		}
-		if (col + w > maxx)
-			break;
-		if (nb == UI_PUT_BUF)
-			ui_flush(buf, &nb);
-		buf[nb++] = (wchar_t)uc;
-		col += w;
-	}
-	ui_flush(buf, &nb);
-	return col;
-}
-
-void
-ui_blank(int y, int x, int maxx, attr_t at)
-{
-	attrset(at);
-	if (x < maxx)
-		mvhline(y, x, ' ', maxx - x);
-}
+#include "ui-article.h"
 
 static enum ui_role
 ui_article_role(enum layout_kind kind)
@@ -121,22 +46,27 @@ ui_article_role(enum layout_kind kind)
 	return UI_ROLE_BODY;
 }
 
-/* One layout line at row Y, with the hits of its field from FIRST on. */
+/*
+ * One layout line at row Y, with the hits of its field among S's from
+ * FIRST on (S may be NULL); hit CUR is the current one.
+ */
 static void
 ui_article_line(const struct ui_rect *r, int y, const struct layout_line *ln,
-    const struct reader_state *st, size_t first, const attr_t *roles)
+    const struct search *s, size_t first, size_t cur, const attr_t *roles)
 {
-	const struct search	*s = &st->search;
 	const struct search_hit	*h;
 	attr_t			 at = roles[ui_article_role(ln->kind)];
 	size_t			 pos = ln->off, end = ln->off + ln->len, i, a, b;
 	int			 x = r->x + ln->indent, maxx = r->x + r->w;
+	size_t			 page = s != NULL ? s->hits[first].page : 0;
+	size_t			 art = s != NULL ? s->hits[first].art : 0;
 
 	if (ln->prefix != NULL)
 		x = ui_put(y, x, maxx, ln->prefix, strlen(ln->prefix), at);
-	for (i = first; ln->field != LAYOUT_F_NONE && i < s->n; i++) {
+	for (i = first; s != NULL && ln->field != LAYOUT_F_NONE && i < s->n;
+	    i++) {
 		h = &s->hits[i];
-		if (h->page != st->page || h->art != st->art)
+		if (h->page != page || h->art != art)
 			break;
 		if (h->field != ln->field || h->index != ln->index)
 			continue;
@@ -146,7 +76,7 @@ ui_article_line(const struct ui_rect *r, int y, const struct layout_line *ln,
 			continue;
 		x = ui_put(y, x, maxx, ln->text + pos, a - pos, at);
 		x = ui_put(y, x, maxx, ln->text + a, b - a,
-		    roles[i == st->hit ? UI_ROLE_MATCH_CUR : UI_ROLE_MATCH]);
+		    roles[i == cur ? UI_ROLE_MATCH_CUR : UI_ROLE_MATCH]);
 		pos = b;
 	}
 	if (pos < end)
@@ -157,19 +87,22 @@ void
 ui_article_draw(const struct ui_rect *r, const struct layout *lay,
     const struct reader_state *st, const attr_t *roles)
 {
-	size_t	first = SIZE_MAX, li;
-	int	row;
+	const struct search	*s;
+	size_t			 first = 0, cur, li;
+	int			 row;
 
-	if (st->search.query != NULL && st->search_issue == st->issue)
-		first = search_first_in(&st->search, st->page, st->art);
-	else
-		first = st->search.n;
+	/* The hits of this article: from FIRST on, while they are its. */
+	s = state_hits(st, &cur);
+	if (s != NULL)
+		first = search_first_in(s, state_page(st), state_art(st));
+	if (s != NULL && first >= s->n)
+		s = NULL;
 	for (row = 0; row < r->h; row++) {
 		ui_blank(r->y + row, r->x, r->x + r->w, roles[UI_ROLE_BODY]);
-		li = st->line + (size_t)row;
+		li = state_line(st) + (size_t)row;
 		if (lay == NULL || li >= lay->nlines)
 			continue;
-		ui_article_line(r, r->y + row, &lay->lines[li], st, first,
+		ui_article_line(r, r->y + row, &lay->lines[li], s, first, cur,
 		    roles);
 	}
 }

@@ -1,6 +1,7 @@
 /*
- * ui-draw.h -- what the UI files share: colour roles, pane rectangles and
- * the text drawing helpers. Only src/ui*.c include it (it includes curses).
+ * ui-draw.h -- colour roles, pane rectangles and the text drawing
+ * helpers every view uses (ui-draw.c). Only src/ui*.c include it (it
+ * includes curses).
  */
 #ifndef DUBAO_UI_DRAW_H
 #define DUBAO_UI_DRAW_H
@@ -11,9 +12,6 @@
 #include <curses.h>
 
 #include <unitypes.h>
-
-#include "layout.h"
-#include "state.h"
 
 /*
  * Colour roles: name, foreground (on the terminal's own background) and
@@ -72,19 +70,5 @@ int	ui_put_width(ucs4_t uc);
 
 /* Fill row Y from column X to MAXX (exclusive) with blanks in AT. */
 void	ui_blank(int y, int x, int maxx, attr_t at);
-
-/*
- * Draw the reader pane: LAY (may be NULL when the page has no article)
- * from line st->line into R, highlighting the current search's hits.
- */
-void	ui_article_draw(const struct ui_rect *r, const struct layout *lay,
-	    const struct reader_state *st, const attr_t *roles);
-
-/* The first contents item under pane row ROW, or SIZE_MAX. */
-size_t	ui_toc_item_at(const struct reader_state *st, int row);
-
-/* Draw the contents pane of the current issue into R. */
-void	ui_toc_draw(const struct ui_rect *r, const struct reader_state *st,
-	    const attr_t *roles, bool focused);
 
 #endif /* DUBAO_UI_DRAW_H */

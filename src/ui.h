@@ -8,6 +8,8 @@
 #include "model.h"
 #include "options.h"
 
+struct library;
+
 /*
  * Run the reader on LIB (at least one issue) until the user quits.
  * Returns the exit status: 0 after q, 1 when the terminal cannot be used

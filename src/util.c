@@ -97,22 +97,22 @@ xasprintf(const char *fmt, ...)
 	return s;
 }
 
-void
+void *
 util_grow(void *arr, size_t *cap, size_t need, size_t size)
 {
-	void	**pp = arr;
-	size_t	  ncap;
+	size_t	ncap;
 
 	if (need <= *cap)
-		return;
+		return arr;
 	ncap = *cap < 8 ? 8 : *cap;
 	while (ncap < need) {
 		if (ncap > SIZE_MAX / 2)
 			fatalx("allocation too large");
 		ncap *= 2;
 	}
-	*pp = xreallocarray(*pp, ncap, size);
+	arr = xreallocarray(arr, ncap, size);
 	*cap = ncap;
+	return arr;
 }
 
 void
@@ -179,7 +179,7 @@ buf_clear(struct buf *b)
 void
 buf_add(struct buf *b, const void *p, size_t n)
 {
-	util_grow(&b->data, &b->cap, b->len + n + 1, 1);
+	b->data = util_grow(b->data, &b->cap, b->len + n + 1, 1);
 	if (n != 0)
 		memcpy(b->data + b->len, p, n);
 	b->len += n;

@@ -21,10 +21,13 @@ char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
 char	*xvasprintf(const char *, va_list) __attribute__((format(printf, 1, 0)));
 
 /*
- * Grow *ARR (of *CAP elements of SIZE bytes) so that it holds at least
- * NEED elements. Doubles, so appending is amortised linear.
+ * Grow ARR (of *CAP elements of SIZE bytes) so that it holds at least
+ * NEED elements, and return it (perhaps moved): arr = util_grow(arr,
+ * &cap, n + 1, sizeof *arr). Doubles, so appending is amortised linear.
+ * A size that does not fit in size_t is fatal.
  */
-void	 util_grow(void *arr, size_t *cap, size_t need, size_t size);
+void	*util_grow(void *arr, size_t *cap, size_t need, size_t size)
+	    __attribute__((warn_unused_result));
 
 /*
  * Register a function run before fatal() and fatalx() print (the UI

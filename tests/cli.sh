@@ -4,11 +4,16 @@
 # text files) exits 1 with "dubao: PATH: reason" and never crashes; bad
 # usage exits 2; --help and --version exit 0; --check exits 0 when clean
 # and 1 with file:line:col diagnostics; input shapes (standard input,
-# issue folders dated by name, symbolic link loops) load.
+# issue folders dated by name, symbolic link loops) load; several issues
+# dump with headings; config mistakes are all reported with file:line.
 
-: "${DUBAO:?}"
+: "${DUBAO:?}" "${top_srcdir:=.}"
+case $top_srcdir in /*) ;; *) top_srcdir=$(pwd)/$top_srcdir ;; esac
+XDG_CACHE_HOME=$(mktemp -d "${TMPDIR:-/tmp}/dubao-cli-xdg.XXXXXX") || exit 99
+XDG_CONFIG_HOME=$XDG_CACHE_HOME/config XDG_STATE_HOME=$XDG_CACHE_HOME/state
+export XDG_CACHE_HOME XDG_CONFIG_HOME XDG_STATE_HOME
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/dubao-cli.XXXXXX") || exit 99
-trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
+trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp" "$XDG_CACHE_HOME"' EXIT INT TERM
 cd "$tmp" || exit 99
 fail=0
 
@@ -103,6 +108,59 @@ grep -q 'lib/报/2021/loop: warning: .*not followed' out || {
 	echo "FAIL: expected 2 issues in the library"; cat out; fail=1; }
 grep '^  date: ' out | head -1 | grep -q 2021-12-06 || {
 	echo "FAIL: library issues not sorted by date"; fail=1; }
+
+# --dump=text of several issues and pages: a heading for each issue
+# (paper, date) and each page (第N版), a form feed between pages.
+mkdir -p arc/日报/2021-12-06 arc/日报/2021-12-07
+printf '头版标题\n\n　　头版正文，内容完整。\n' >arc/日报/2021-12-06/01.txt
+printf '二版标题\n\n　　二版正文，内容完整。\n' >arc/日报/2021-12-06/02.txt
+cp good.txt arc/日报/2021-12-07/01.txt
+"$DUBAO" --dump=text arc >out 2>err || { echo "FAIL: dump of arc"; fail=1; }
+[ "$(grep -c '^日报 2021-12-0[67]$' out)" -eq 2 ] &&
+    [ "$(grep -c '^第[12]版$' out)" -eq 3 ] &&
+    [ "$(tr -cd '\f' <out | wc -c)" -eq 2 ] &&
+    grep -q '^第2版$' out && sed -n 1p out | grep -q '^日报 2021-12-06$' || {
+	echo "FAIL: --dump=text headings and form feeds"; cat -A out | head -30
+	fail=1; }
+# One issue of one page: no heading, as before.
+"$DUBAO" --dump=text good.txt >out 2>err
+grep -q '版\|2021' out && { echo "FAIL: heading on a single page"; fail=1; }
+
+# The config file: every mistake with file:line, the good lines kept, and
+# --check goes on to the issue.
+mkdir -p cfg/dubao
+cat >cfg/dubao/config <<'EOC'
+set colour-scheme dark
+bind j frobnicate
+color headline chartreuse default
+bind <PageDwn> page-down
+set text-width 60
+EOC
+XDG_CONFIG_HOME=$tmp/cfg "$DUBAO" --check good.txt >out 2>err
+st=$?
+[ "$st" -eq 1 ] || { echo "FAIL: --check with config mistakes: exit $st"; fail=1; }
+for n in 1 2 3 4; do
+	grep -q "cfg/dubao/config:$n: warning: " out || {
+		echo "FAIL: config mistake on line $n not reported"; cat out
+		fail=1; }
+done
+grep -q 'config:5' out && { echo "FAIL: a good line reported"; fail=1; }
+grep -q '^  1 page × 1 article' out || { echo "FAIL: --check stopped"; fail=1; }
+XDG_CONFIG_HOME=$tmp/cfg "$DUBAO" --dump=text good.txt >out 2>err
+[ "$(grep -c 'cfg/dubao/config:[1-4]:' err)" -eq 4 ] || {
+	echo "FAIL: dump does not report the config mistakes"; cat err
+	fail=1; }
+
+# Chronicling America pages of several papers in one folder: an issue
+# each, named by the paper's code.
+chronam=$top_srcdir/../shared/corpus/chronam-1916/dates/19160101
+if [ -d "$chronam" ]; then
+	"$DUBAO" --check "$chronam" >out 2>err
+	[ "$(grep -c '^  paper: sn' out)" -eq 6 ] &&
+	    [ "$(grep -c '^  date: 1916-01-01' out)" -eq 7 ] || {
+		echo "FAIL: chronam pages not an issue per paper"
+		grep '^  paper' out; fail=1; }
+fi
 
 # --check: exit 0 on clean input; 1 with file:line:col for a bad byte.
 expect 0 '^  1 page × 1 article, ' --check good.txt

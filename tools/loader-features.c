@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "dump.h"
+#include "library.h"
 #include "loader-int.h"
 
 /* One line of the truth: where it is and what it is. */
@@ -66,7 +67,7 @@ truth_read(const char *path)
 		if (strcmp(last, base_name(name)) != 0)
 			prev = 0;
 		snprintf(last, sizeof last, "%s", base_name(name));
-		util_grow(&truth, &truthcap, ntruth + 1, sizeof *truth);
+		truth = util_grow(truth, &truthcap, ntruth + 1, sizeof *truth);
 		truth[ntruth].file = xstrdup(base_name(name));
 		truth[ntruth].line = line;
 		truth[ntruth].art = art;
@@ -149,6 +150,7 @@ main(int argc, char **argv)
 	struct loader_opts	 opts;
 	struct library		*lib;
 	char			*cause = NULL;
+	size_t			 n;
 	int			 i, rv = 0;
 
 	memset(&opts, 0, sizeof opts);
@@ -165,17 +167,22 @@ main(int argc, char **argv)
 	features_names("title", loader_title_names, LTF_N);
 	features_names("split", loader_split_names, LPF_N);
 	loader_set_trace(features_print);
-	lib = library_new();
+	lib = library_new(&opts);
+	library_set_cache_dir(lib, NULL);
 	for (; i < argc; i++)
-		if (loader_load_path(argv[i], &opts, lib, &cause) != 0) {
+		if (library_add_path(lib, argv[i], NULL, NULL, &cause) != 0) {
 			fprintf(stderr, "loader-features: %s: %s\n", argv[i],
 			    cause);
 			free(cause);
 			cause = NULL;
 			rv = 1;
 		}
+	/* Folders are parsed when their issues are asked for. */
 	if (json)
-		dump_json(stdout, lib);
+		dump_json(stdout, stderr, lib);
+	else
+		for (n = 0; n < library_count(lib); n++)
+			(void)library_get(lib, n);
 	library_free(lib);
 	return rv;
 }

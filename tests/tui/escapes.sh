@@ -9,7 +9,7 @@ printf '第01版：要闻\n\n标题里有\033]2;PWNED\007转义\n\n' >"$f"
 printf '本报记者 王小明\n\n' >>"$f"
 printf '　　正文开始\033[31m红色\033[0m，然后\342\200\256反向文字结束。\n' >>"$f"
 $T set-option -g set-titles off
-tui_start 80 24 "$f"
+tui_start 120 24 "$f"
 tui_wait "article 1/1"
 tui_wait "反向文字结束"
 title=$($T display-message -p -t t '#{pane_title}')

@@ -8,7 +8,7 @@
 . "$top_srcdir/tests/tui/lib.sh"
 
 TUI_LC=C
-tui_start 80 24 "$TUI_DATA/two-pages.txt"
+tui_start 120 24 "$TUI_DATA/two-pages.txt"
 tui_wait "article 1/4"
 tui_has "cannot show Chinese"
 tui_has "LANG=C.UTF-8"
@@ -31,7 +31,7 @@ s=$(tui_status)
 $T kill-session -t t
 
 TUI_LC=C.UTF-8
-tui_start 80 24 --ambiguous-width=2 "$TUI_DATA/two-pages.txt"
+tui_start 120 24 --ambiguous-width=2 "$TUI_DATA/two-pages.txt"
 tui_wait "article 1/4"
 tui_has "河畔小城迎来第一场雪"
 tui_lacks "│"

@@ -8,7 +8,7 @@
 has_color() { tui_screen -e | grep -q '\[3[0-7]m\|\[3[0-7];\|;3[0-7]m\|38;5;'; }
 
 TUI_TERM=screen-256color
-tui_start 80 24 "$TUI_DATA/two-pages.txt"
+tui_start 120 24 "$TUI_DATA/two-pages.txt"
 tui_wait "article 1/4"
 has_color || tui_fail "no colours by default"
 tui_keys q
@@ -18,9 +18,9 @@ $T kill-session -t t
 for env in "NO_COLOR=1" "DUBAO_UNUSED=1"; do
 	TUI_ENV=$env
 	if [ "$env" = NO_COLOR=1 ]; then
-		tui_start 80 24 "$TUI_DATA/two-pages.txt"
+		tui_start 120 24 "$TUI_DATA/two-pages.txt"
 	else
-		tui_start 80 24 --color=never "$TUI_DATA/two-pages.txt"
+		tui_start 120 24 --color=never "$TUI_DATA/two-pages.txt"
 	fi
 	tui_wait "article 1/4"
 	tui_keys /

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Search: the prompt edits characters (not bytes), every match in view is
-# in reverse video, the current one distinct, n and N cross articles and
+# in reverse video and nothing else is, the current one distinct, n and N cross articles and
 # pages and wrap around with a message.
 . "$top_srcdir/tests/tui/lib.sh"
 
@@ -16,9 +16,13 @@ tui_text "师"
 tui_keys Enter
 tui_wait "/陈老师 1/3"
 tui_has "article 2/4"
-# Both matches of the article are highlighted (reverse video, SGR 7).
-n=$(tui_screen -e | grep -c "7m[^ ]*陈老师")
+# Both matches of the article are highlighted (reverse video, SGR 7),
+# and only the matches: no text before or after them.
+runs=$(tui_reverse_runs | grep -F "陈老师")
+n=$(printf '%s\n' "$runs" | grep -c .)
 [ "$n" -ge 2 ] || tui_fail "highlights: $n"
+printf '%s\n' "$runs" | grep -qvx "陈老师" &&
+    tui_fail "a highlight holds more than the match: $runs"
 tui_keys n
 tui_wait "/陈老师 2/3"
 tui_keys n

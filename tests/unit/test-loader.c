@@ -287,6 +287,32 @@ test_pages(void)
 	issue_free(is);
 }
 
+/*
+ * A page number of many digits is no page number, and reading it never
+ * overflows: 4294967297 wrapped round to page 1 in an int (and
+ * 99999999999999 stopped the sanitizer build).
+ */
+static void
+test_pages_huge(void)
+{
+	struct issue		*is;
+	const struct article	*a;
+
+	is = parse("第4294967297版：要闻\n\n新车站开工\n\n"
+	    "本报讯 周一报道：新车站开工。（下转第99999999999999版）\n"
+	    "\f第一〇〇〇〇〇〇〇〇〇〇〇〇〇一版：综合\n\n"
+	    "运动会开幕\n\n本报讯 吴二报道：运动会开幕了。\n");
+	CHECK(is->npages == 2);
+	if (is->npages == 2) {
+		CHECK(is->pages[0].number == 0);
+		CHECK(is->pages[1].number == 0);
+	}
+	a = art(is, 0, 0);
+	if (a != NULL)
+		CHECK(a->cont_page == 0);
+	issue_free(is);
+}
+
 /* Without form feeds, a header naming another page starts it; the same
  * header again (a running foot) does not. */
 static void
@@ -342,6 +368,7 @@ main(void)
 	test_masthead();
 	test_pages();
 	test_pages_noff();
+	test_pages_huge();
 	test_spaces();
 	return TDONE();
 }

@@ -1,16 +1,25 @@
 /*
- * test-search.c -- plain search over an issue: hits in reading order
- * across fields, articles and pages, byte offsets of CJK text, ASCII
- * folding only for queries without capitals, next/previous with wrap.
+ * test-search.c -- folded search over an issue: hits in reading order
+ * across fields, articles and pages, byte offsets of CJK text, folding
+ * (case, width, Traditional/Simplified, white space) with hits in
+ * original offsets, the masthead on request, counting, next/previous with
+ * wrap.
  */
 #include <config.h>
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model.h"
 #include "search.h"
 #include "tcheck.h"
+
+#ifdef HAVE_OPENCC
+#define HAVE_VARIANTS 1
+#else
+#define HAVE_VARIANTS 0
+#endif
 
 static struct issue *
 make_issue(void)
@@ -37,6 +46,92 @@ make_issue(void)
 	article_add_para(a, "aaa");
 	article_add_caption(a, "图为老师", "老师");
 	return is;
+}
+
+/* The original text of hit I. */
+static char *
+hit_str(const struct issue *is, const struct search *s, size_t i)
+{
+	const char	*t = search_hit_text(is, &s->hits[i]);
+
+	return t == NULL ? NULL : strndup(t + s->hits[i].off, s->hits[i].len);
+}
+
+static void
+check_hit(const struct issue *is, const struct search *s, size_t i,
+    const char *want)
+{
+	char	*h = i < s->n ? hit_str(is, s, i) : NULL;
+
+	CHECK_STR(h, want);
+	free(h);
+}
+
+/* Folding at the issue level: spans in the original, fields, masthead. */
+static void
+test_fold(void)
+{
+	struct issue	*is = issue_new(), *other = issue_new();
+	struct page	*pg;
+	struct article	*a;
+	struct search	 s;
+
+	issue_add_masthead(is, "中國國防報");
+	issue_add_masthead(is, "CN 81-0002 (J)");
+	pg = issue_add_page(is);
+	a = page_add_article(pg);
+	model_set(&a->headline, "內蒙古軍區組織民兵支援滿洲裏市抗疫");
+	article_add_para(a, "构建全域互认的“老兵\n码”运行体系。");
+	article_add_para(a, "省…地");
+	article_add_caption(a, "图为ＣＮ ８１号", NULL);
+	search_init(&s);
+
+	/* Simplified query, Traditional text; the original is highlighted. */
+	if (search_run(&s, is, "满洲里") == 1)
+		check_hit(is, &s, 0, "滿洲裏");
+	else
+		CHECK(s.n == 1 || !HAVE_VARIANTS);
+	/* White space between CJK characters is no obstacle. */
+	CHECK(search_run(&s, is, "老兵码”运行体系") == 1);
+	check_hit(is, &s, 0, "老兵\n码”运行体系");
+	CHECK(s.hits[0].field == LAYOUT_F_PARA && s.hits[0].index == 0);
+	/* Full width against half width, spaces kept between Latin. */
+	CHECK(search_run(&s, is, "cn 81") == 1);
+	check_hit(is, &s, 0, "ＣＮ ８１");
+	CHECK(s.hits[0].field == LAYOUT_F_CAPTION);
+	CHECK(search_run(&s, is, "cn81") == 0);
+	/* Three dots inside one …: one hit, never two overlapping. */
+	CHECK(search_run(&s, is, ".") == 1);
+	check_hit(is, &s, 0, "…");
+	/* No match across two fields. */
+	CHECK(search_run(&s, is, "疫构建") == 0);
+	/* The masthead only when asked for, before everything else. */
+	CHECK(search_run(&s, is, "81") == 1);
+	s.flags = SEARCH_MASTHEAD;
+	search_forget(&s, is);
+	CHECK(search_run(&s, is, "81") == 2);
+	CHECK(s.hits[0].field == LAYOUT_F_MASTHEAD && s.hits[0].index == 1);
+	check_hit(is, &s, 0, "81");
+	if (HAVE_VARIANTS) {
+		CHECK(search_run(&s, is, "国防报") == 1);
+		check_hit(is, &s, 0, "國防報");
+	}
+	/* Counting another issue leaves the hits alone. */
+	CHECK(search_run(&s, is, "81") == 2);
+	model_set(&page_add_article(issue_add_page(other))->headline,
+	    "ＣＮ８１ cn 81 CN 81");
+	CHECK(search_count(&s, other, "cn 81") == 2);
+	CHECK(s.n == 2 && s.hits[0].field == LAYOUT_F_MASTHEAD);
+	/* fold-variants no: Traditional and Simplified differ again. */
+	search_set_variants(&s, false);
+	CHECK(search_run(&s, is, "满洲里") == 0);
+	CHECK(search_run(&s, is, "滿洲裏") == 1);
+	/* Empty and blank queries match nothing. */
+	CHECK(search_run(&s, is, "") == 0);
+	CHECK(search_run(&s, is, " \t ") == 0);
+	search_clear(&s);
+	issue_free(is);
+	issue_free(other);
 }
 
 int
@@ -78,11 +173,12 @@ main(void)
 
 	/* Non-overlapping: "aa" occurs once in "aaa". */
 	CHECK(search_run(&s, is, "aa") == 1);
-	/* ASCII folding when the query has no capital letter. */
+	/* Case is folded, whatever the query's case. */
 	CHECK(search_run(&s, is, "abc") == 2);
-	CHECK(search_run(&s, is, "ABC") == 1);
+	CHECK(search_run(&s, is, "ABC") == 2);
 	CHECK(search_run(&s, is, "teacher") == 1);
-	CHECK(search_run(&s, is, "Teacher") == 1);
+	CHECK(search_run(&s, is, "TEACHER") == 1);
+	CHECK(search_run(&s, is, "ＡＢＣ") == 2);
 	CHECK(search_run(&s, is, "不存在") == 0);
 	/* A query that is not valid UTF-8 (half of 老) matches nothing. */
 	CHECK(search_run(&s, is, "\xe8\x80") == 0);
@@ -112,5 +208,7 @@ main(void)
 	search_clear(&s);
 	CHECK(s.query == NULL && s.n == 0);
 	issue_free(is);
+
+	test_fold();
 	return TDONE();
 }

@@ -58,6 +58,47 @@ test_parse(void)
 	CHECK(cf.nbinds == 0 && cf.text_width == -1);
 }
 
+/* The four kinds of mistakes, all reported, each line skipped. */
+static void
+test_mistakes(void)
+{
+	struct settings	 cf;
+	const char	*text =
+	    "set colour-scheme dark\n"		/* 1: unknown setting */
+	    "bind j frobnicate\n"		/* 2: unknown action */
+	    "color headline chartreuse default\n"	/* 3: bad colour */
+	    "color sidebar red default\n"	/* 4: unknown role */
+	    "color body red default blinking\n"	/* 5: bad attribute */
+	    "bind <PageDwn> page-down\n"		/* 6: bad key name */
+	    "bind ^ĉ top\n"			/* 7: bad key name */
+	    "bind F13 top\n"			/* 8: no such key */
+	    "bind <PgDn> page-down\n"		/* good */
+	    "bind F12 help\n"			/* good */
+	    "bind 版 next-page\n"		/* good */
+	    "color match 208 default bold,underline\n"	/* good */
+	    "bind q none\n";			/* good */
+	static const size_t lines[] = { 1, 2, 3, 4, 5, 6, 7, 8 };
+	size_t		 i;
+
+	settings_init(&cf);
+	settings_parse(&cf, text, strlen(text), "cfg");
+	CHECK(cf.diags.n == 8);
+	for (i = 0; i < cf.diags.n && i < 8; i++)
+		CHECK(cf.diags.v[i].line == lines[i]);
+	if (cf.diags.n == 8) {
+		CHECK(strstr(cf.diags.v[0].message, "colour-scheme") != NULL);
+		CHECK(strstr(cf.diags.v[1].message, "frobnicate") != NULL);
+		CHECK(strstr(cf.diags.v[2].message, "chartreuse") != NULL);
+		CHECK(strstr(cf.diags.v[5].message, "PageDwn") != NULL);
+	}
+	CHECK(cf.nbinds == 4 && cf.ncolors == 1);
+	settings_clear(&cf);
+	CHECK(settings_key_valid("j") && settings_key_valid("<Esc>") &&
+	    settings_key_valid("^N") && settings_key_valid("F1") &&
+	    !settings_key_valid("F0") && !settings_key_valid("Foo") &&
+	    !settings_key_valid("jj"));
+}
+
 static void
 test_missing(void)
 {
@@ -92,6 +133,7 @@ main(void)
 {
 	TSTART();
 	test_parse();
+	test_mistakes();
 	test_missing();
 	test_default_path();
 	return TDONE();

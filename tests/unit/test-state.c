@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "library.h"
 #include "state.h"
 #include "tcheck.h"
 
@@ -42,161 +43,257 @@ make_issue(const char *word)
 	return is;
 }
 
+/* The current hit, or SIZE_MAX. */
+static size_t
+hit_of(const struct reader_state *st)
+{
+	size_t	hit;
+
+	state_hits(st, &hit);
+	return hit;
+}
+
+/* Hits of the last search in the current issue (0 when none). */
+static size_t
+hits_of(const struct reader_state *st)
+{
+	size_t			 hit;
+	const struct search	*s = state_hits(st, &hit);
+
+	return s != NULL ? s->n : 0;
+}
+
+/*
+ * A match in the masthead opens the info view (which shows it) and moves
+ * nothing; n goes on to the articles. fold-variants off: Traditional and
+ * Simplified differ.
+ */
+static void
+test_masthead(void)
+{
+	struct library		*lib = library_new(NULL);
+	struct issue		*is = make_issue("滿洲裏口岸");
+	struct reader_state	*st;
+	const struct search	*s;
+	size_t			 hit;
+	int			 fl;
+
+	issue_add_masthead(is, "河畔晚报");
+	issue_add_masthead(is, "满洲里版");
+	library_add_issue(lib, is);
+	st = state_new(lib, NULL);
+	state_set_top(st, LAYOUT_F_NONE, 0, 0);
+	fl = state_search(st, "晚报");
+	s = state_hits(st, &hit);
+	CHECK((fl & STATE_INFO) && s != NULL && hit == 0 &&
+	    s->hits[0].field == LAYOUT_F_MASTHEAD && s->hits[0].index == 0);
+	CHECK(state_page(st) == 0 && state_art(st) == 0);
+	fl = state_search(st, "满洲里");
+	s = state_hits(st, &hit);
+#ifdef HAVE_OPENCC
+	CHECK(s != NULL && s->n == 3);	/* the masthead, pages 1 and 2 */
+#endif
+	/* From the top of the first article: its paragraph comes first. */
+	CHECK(s != NULL && s->hits[hit].field == LAYOUT_F_PARA);
+	fl = state_apply(st, OP_PREV_MATCH, 1);
+	s = state_hits(st, &hit);
+	CHECK((fl & STATE_INFO) && s != NULL && s->hits[hit].field ==
+	    LAYOUT_F_MASTHEAD);
+	fl = state_apply(st, OP_NEXT_MATCH, 1);
+	s = state_hits(st, &hit);
+	CHECK(!(fl & STATE_INFO) && s != NULL && s->hits[hit].field ==
+	    LAYOUT_F_PARA);
+	state_set_variants(st, false);
+	state_search(st, "满洲里");
+	s = state_hits(st, &hit);
+	CHECK(s != NULL && s->n == 1);	/* the masthead only */
+	state_free(st);
+	library_free(lib);
+}
+
 int
 main(void)
 {
 	struct library		*lib;
-	struct reader_state	 st;
-	size_t			 page, art, total;
+	struct reader_state	*st;
+	size_t			 page, art, total, index, off;
+	enum layout_field	 field;
 	int			 fl, op;
 
 	TSTART();
-	lib = library_new();
-	library_take_issue(lib, make_issue("河畔的雪"));
-	state_init(&st, lib);
-	CHECK(st.page == 0 && st.art == 0 && st.focus == STATE_FOCUS_TOC);
-	CHECK(state_is_read(&st, 0, 0, 0));
-	CHECK(!state_is_read(&st, 0, 0, 1));
-	state_set_view(&st, 50, 10, 10);
+	lib = library_new(NULL);
+	library_set_cache_dir(lib, NULL);
+	library_add_issue(lib, make_issue("河畔的雪"));
+	st = state_new(lib, NULL);
+	CHECK(state_page(st) == 0 && state_art(st) == 0 &&
+	    state_focus(st) == STATE_FOCUS_TOC);
+	/* Read once the article's end has been on screen, not before. */
+	CHECK(!state_is_read(st, 0, 0, 0));
+	state_set_toc_rows(st, 10);
+	state_set_view(st, 50, 10);
+	CHECK(!state_is_read(st, 0, 0, 0));
+	state_apply(st, OP_FOCUS_NEXT, 1);
+	state_apply(st, OP_BOTTOM, 1);
+	CHECK(state_is_read(st, 0, 0, 0));
+	CHECK(!state_is_read(st, 0, 0, 1));
+	state_apply(st, OP_TOP, 0);
+	state_apply(st, OP_FOCUS_NEXT, 1);
 
 	/* Articles across pages, with counts and boundaries. */
-	fl = state_apply(&st, OP_NEXT_ARTICLE, 1);
-	CHECK((fl & STATE_RELAYOUT) && st.page == 0 && st.art == 1);
-	fl = state_apply(&st, OP_NEXT_ARTICLE, 1);
-	CHECK(st.page == 1 && st.art == 0);
-	CHECK(state_article_no(&st, &total) == 2 && total == 4);
-	fl = state_apply(&st, OP_NEXT_ARTICLE, 5);
-	CHECK(st.page == 1 && st.art == 1);
-	fl = state_apply(&st, OP_NEXT_ARTICLE, 1);
-	CHECK(fl == 0 && st.msg != NULL && st.art == 1);
-	fl = state_apply(&st, OP_PREV_ARTICLE, 3);
-	CHECK(st.page == 0 && st.art == 0 && st.msg == NULL);
-	fl = state_apply(&st, OP_PREV_ARTICLE, 1);
-	CHECK(fl == 0 && st.msg != NULL);
-	fl = state_apply(&st, OP_NEXT_PAGE, 1);
-	CHECK(st.page == 1 && st.art == 0);
-	fl = state_apply(&st, OP_NEXT_PAGE, 1);
-	CHECK(fl == 0 && st.msg != NULL && st.page == 1);
-	fl = state_apply(&st, OP_PREV_PAGE, 1);
-	CHECK(st.page == 0 && st.art == 0);
-	fl = state_apply(&st, OP_NEXT_ISSUE, 1);
-	CHECK(fl == 0 && st.msg != NULL);
+	fl = state_apply(st, OP_NEXT_ARTICLE, 1);
+	CHECK((fl & STATE_RELAYOUT) && state_page(st) == 0 &&
+	    state_art(st) == 1);
+	fl = state_apply(st, OP_NEXT_ARTICLE, 1);
+	CHECK(state_page(st) == 1 && state_art(st) == 0);
+	CHECK(state_article_no(st, &total) == 2 && total == 4);
+	fl = state_apply(st, OP_NEXT_ARTICLE, 5);
+	CHECK(state_page(st) == 1 && state_art(st) == 1);
+	fl = state_apply(st, OP_NEXT_ARTICLE, 1);
+	CHECK(fl == 0 && state_message(st) != NULL && state_art(st) == 1);
+	fl = state_apply(st, OP_PREV_ARTICLE, 3);
+	CHECK(state_page(st) == 0 && state_art(st) == 0 &&
+	    state_message(st) == NULL);
+	fl = state_apply(st, OP_PREV_ARTICLE, 1);
+	CHECK(fl == 0 && state_message(st) != NULL);
+	fl = state_apply(st, OP_NEXT_PAGE, 1);
+	CHECK(state_page(st) == 1 && state_art(st) == 0);
+	fl = state_apply(st, OP_NEXT_PAGE, 1);
+	CHECK(fl == 0 && state_message(st) != NULL && state_page(st) == 1);
+	fl = state_apply(st, OP_PREV_PAGE, 1);
+	CHECK(state_page(st) == 0 && state_art(st) == 0);
+	fl = state_apply(st, OP_NEXT_ISSUE, 1);
+	CHECK(fl == 0 && state_message(st) != NULL);
 
 	/* Scrolling in the reader, clamped to the last full screen. */
-	state_apply(&st, OP_FOCUS_NEXT, 1);
-	CHECK(st.focus == STATE_FOCUS_READER);
-	state_set_view(&st, 50, 10, 10);
-	fl = state_apply(&st, OP_LINE_DOWN, 5);
-	CHECK(fl == STATE_DRAW_READER && st.line == 5);
-	state_apply(&st, OP_PAGE_DOWN, 1);
-	CHECK(st.line == 14);
-	state_apply(&st, OP_HALF_UP, 1);
-	CHECK(st.line == 9);
-	state_apply(&st, OP_BOTTOM, 1);
-	CHECK(st.line == 40);
-	fl = state_apply(&st, OP_LINE_DOWN, 1);
-	CHECK(fl == 0 && st.msg != NULL && st.line == 40);
-	state_apply(&st, OP_TOP, 1);
-	fl = state_apply(&st, OP_LINE_UP, 1);
-	CHECK(fl == 0 && st.msg != NULL && st.line == 0);
+	state_apply(st, OP_FOCUS_NEXT, 1);
+	CHECK(state_focus(st) == STATE_FOCUS_READER);
+	state_set_view(st, 50, 10);
+	fl = state_apply(st, OP_LINE_DOWN, 5);
+	CHECK(fl == STATE_DRAW_READER && state_line(st) == 5);
+	state_apply(st, OP_PAGE_DOWN, 1);
+	CHECK(state_line(st) == 14);
+	state_apply(st, OP_HALF_UP, 1);
+	CHECK(state_line(st) == 9);
+	state_apply(st, OP_BOTTOM, 1);
+	CHECK(state_line(st) == 40);
+	fl = state_apply(st, OP_LINE_DOWN, 1);
+	CHECK(fl == 0 && state_message(st) != NULL && state_line(st) == 40);
+	state_apply(st, OP_TOP, 1);
+	fl = state_apply(st, OP_LINE_UP, 1);
+	CHECK(fl == 0 && state_message(st) != NULL && state_line(st) == 0);
 	/* Space at the end of an article goes on to the next one. */
-	state_apply(&st, OP_BOTTOM, 1);
-	fl = state_apply(&st, OP_PAGE_DOWN, 1);
-	CHECK((fl & STATE_RELAYOUT) && st.art == 1 && st.line == 0);
+	state_apply(st, OP_BOTTOM, 1);
+	fl = state_apply(st, OP_PAGE_DOWN, 1);
+	CHECK((fl & STATE_RELAYOUT) && state_art(st) == 1 &&
+	    state_line(st) == 0);
 	/* A shorter article clamps the line. */
-	st.line = 30;
-	state_set_view(&st, 12, 10, 10);
-	CHECK(st.line == 2);
+	state_set_view(st, 50, 10);
+	state_set_line(st, 30);
+	state_set_view(st, 12, 10);
+	CHECK(state_line(st) == 2);
 
 	/* The continuation: open follows 下转第2版, back returns. */
-	state_set_view(&st, 50, 10, 10);
-	st.line = 7;
-	fl = state_apply(&st, OP_OPEN, 1);
-	CHECK((fl & STATE_RELAYOUT) && st.page == 1 && st.art == 1);
-	CHECK(st.msg != NULL && st.nback == 1);
-	fl = state_apply(&st, OP_BACK, 1);
-	state_set_view(&st, 50, 10, 10);
-	CHECK(st.page == 0 && st.art == 1 && st.line == 7 && st.nback == 0);
+	state_set_view(st, 50, 10);
+	state_set_line(st, 7);
+	fl = state_apply(st, OP_OPEN, 1);
+	CHECK((fl & STATE_RELAYOUT) && state_page(st) == 1 &&
+	    state_art(st) == 1);
+	CHECK(state_message(st) != NULL && state_back_depth(st) == 1);
+	fl = state_apply(st, OP_BACK, 1);
+	state_set_view(st, 50, 10);
+	CHECK(state_page(st) == 0 && state_art(st) == 1 &&
+	    state_line(st) == 7 && state_back_depth(st) == 0);
 	/* On the first article, open has nowhere to go. */
-	state_apply(&st, OP_PREV_ARTICLE, 1);
-	fl = state_apply(&st, OP_OPEN, 1);
-	CHECK(fl == 0 && st.msg != NULL);
+	state_apply(st, OP_PREV_ARTICLE, 1);
+	fl = state_apply(st, OP_OPEN, 1);
+	CHECK(fl == 0 && state_message(st) != NULL);
 	/* Back in the reader goes to the contents. */
-	fl = state_apply(&st, OP_BACK, 1);
-	CHECK(st.focus == STATE_FOCUS_TOC);
+	fl = state_apply(st, OP_BACK, 1);
+	CHECK(state_focus(st) == STATE_FOCUS_TOC);
 
 	/* The contents: a line for each page and each article. */
-	CHECK(state_toc_count(&st) == 6);
-	state_toc_item(&st, 0, &page, &art);
+	CHECK(state_toc_count(st) == 6);
+	state_toc_item(st, 0, &page, &art);
 	CHECK(page == 0 && art == SIZE_MAX);
-	state_toc_item(&st, 3, &page, &art);
+	state_toc_item(st, 3, &page, &art);
 	CHECK(page == 1 && art == SIZE_MAX);
-	state_toc_item(&st, 5, &page, &art);
+	state_toc_item(st, 5, &page, &art);
 	CHECK(page == 1 && art == 1);
-	CHECK(st.toc_sel == 1);
-	state_apply(&st, OP_LINE_DOWN, 3);
-	CHECK(st.toc_sel == 4 && st.page == 0);
-	fl = state_apply(&st, OP_OPEN, 1);
-	CHECK(st.page == 1 && st.art == 0 && st.focus == STATE_FOCUS_READER);
-	CHECK(state_is_read(&st, 0, 1, 0));
-	state_apply(&st, OP_FOCUS_NEXT, 1);
-	state_apply(&st, OP_BOTTOM, 1);
-	fl = state_apply(&st, OP_LINE_DOWN, 1);
-	CHECK(fl == 0 && st.msg != NULL && st.toc_sel == 5);
+	CHECK(state_toc_sel(st) == 1);
+	state_apply(st, OP_LINE_DOWN, 3);
+	CHECK(state_toc_sel(st) == 4 && state_page(st) == 0);
+	fl = state_apply(st, OP_OPEN, 1);
+	CHECK(state_page(st) == 1 && state_art(st) == 0 &&
+	    state_focus(st) == STATE_FOCUS_READER);
+	CHECK(!state_is_read(st, 0, 1, 0));
+	state_set_view(st, 8, 10);	/* all of it fits: read */
+	CHECK(state_is_read(st, 0, 1, 0));
+	state_apply(st, OP_FOCUS_NEXT, 1);
+	state_apply(st, OP_BOTTOM, 1);
+	fl = state_apply(st, OP_LINE_DOWN, 1);
+	CHECK(fl == 0 && state_message(st) != NULL && state_toc_sel(st) == 5);
 	/* Opening a page line opens its first article. */
-	fl = state_toc_open(&st, 0);
-	CHECK(st.page == 0 && st.art == 0);
+	fl = state_toc_open(st, 0);
+	CHECK(state_page(st) == 0 && state_art(st) == 0);
 	/* Hiding the contents moves the focus to the reader. */
-	state_apply(&st, OP_TOGGLE_CONTENTS, 1);
-	CHECK(!st.toc_shown && st.focus == STATE_FOCUS_READER);
-	state_apply(&st, OP_TOGGLE_CONTENTS, 1);
-	CHECK(st.toc_shown && st.focus == STATE_FOCUS_TOC);
+	state_apply(st, OP_TOGGLE_CONTENTS, 1);
+	CHECK(!state_toc_shown(st) && state_focus(st) == STATE_FOCUS_READER);
+	state_apply(st, OP_TOGGLE_CONTENTS, 1);
+	CHECK(state_toc_shown(st) && state_focus(st) == STATE_FOCUS_TOC);
 
 	/* Search from the current position, n and N with wrap-around. */
-	state_set_top(&st, LAYOUT_F_NONE, 0, 0);
-	fl = state_search(&st, "河畔");
-	CHECK(st.search.n == 2 && st.hit == 0 && st.want);
-	CHECK(st.want_field == LAYOUT_F_PARA && st.want_off == 0);
-	fl = state_apply(&st, OP_NEXT_MATCH, 1);
-	CHECK(st.hit == 1 && st.page == 1 && st.art == 0);
-	CHECK(st.msg == NULL);
-	fl = state_apply(&st, OP_NEXT_MATCH, 1);
-	CHECK(st.hit == 0 && st.page == 0 && st.msg != NULL);
-	fl = state_apply(&st, OP_PREV_MATCH, 1);
-	CHECK(st.hit == 1 && st.msg != NULL);
-	fl = state_apply(&st, OP_NEXT_MATCH, 2);
-	CHECK(st.hit == 1);
+	state_set_top(st, LAYOUT_F_NONE, 0, 0);
+	fl = state_search(st, "河畔");
+	CHECK(hits_of(st) == 2 && hit_of(st) == 0);
+	CHECK(state_want(st, &field, &index, &off));
+	CHECK(field == LAYOUT_F_PARA && off == 0);
+	state_show_line(st, SIZE_MAX);
+	CHECK(!state_want(st, &field, &index, &off));
+	fl = state_apply(st, OP_NEXT_MATCH, 1);
+	CHECK(hit_of(st) == 1 && state_page(st) == 1 && state_art(st) == 0);
+	CHECK(state_message(st) == NULL);
+	fl = state_apply(st, OP_NEXT_MATCH, 1);
+	CHECK(hit_of(st) == 0 && state_page(st) == 0 &&
+	    state_message(st) != NULL);
+	fl = state_apply(st, OP_PREV_MATCH, 1);
+	CHECK(hit_of(st) == 1 && state_message(st) != NULL);
+	fl = state_apply(st, OP_NEXT_MATCH, 2);
+	CHECK(hit_of(st) == 1);
 	/* Searching from the second page finds the hit there first. */
-	state_apply(&st, OP_PREV_PAGE, 1);
-	state_apply(&st, OP_NEXT_PAGE, 1);
-	state_set_top(&st, LAYOUT_F_NONE, 0, 0);
-	state_search(&st, "河畔");
-	CHECK(st.hit == 1 && st.page == 1);
-	fl = state_search(&st, "没有的词");
-	CHECK(st.search.n == 0 && st.msg != NULL);
-	fl = state_apply(&st, OP_NEXT_MATCH, 1);
-	CHECK(fl == 0 && st.msg != NULL);
+	state_apply(st, OP_PREV_PAGE, 1);
+	state_apply(st, OP_NEXT_PAGE, 1);
+	state_set_top(st, LAYOUT_F_NONE, 0, 0);
+	state_search(st, "河畔");
+	CHECK(hit_of(st) == 1 && state_page(st) == 1);
+	fl = state_search(st, "没有的词");
+	CHECK(hits_of(st) == 0 && state_message(st) != NULL);
+	fl = state_apply(st, OP_NEXT_MATCH, 1);
+	CHECK(fl == 0 && state_message(st) != NULL);
 
 	/* Quit: back from a continuation first, then quit. */
-	CHECK(state_apply(&st, OP_QUIT, 1) == STATE_QUIT);
-	CHECK(state_apply(&st, OP_QUIT_NOW, 1) == STATE_QUIT);
-	CHECK(state_apply(&st, OP_SEARCH, 1) == STATE_PROMPT);
-	CHECK(state_apply(&st, OP_HELP, 1) == STATE_HELP);
-	state_clear(&st);
+	CHECK(state_apply(st, OP_QUIT, 1) == STATE_QUIT);
+	CHECK(state_apply(st, OP_QUIT_NOW, 1) == STATE_QUIT);
+	CHECK(state_apply(st, OP_SEARCH, 1) == STATE_PROMPT);
+	CHECK(state_apply(st, OP_HELP, 1) == STATE_HELP);
+	state_free(st);
 
 	/* Two issues: > and < move between them and reset the search. */
-	library_take_issue(lib, make_issue("青石滩"));
-	state_init(&st, lib);
-	state_search(&st, "河畔");
-	fl = state_apply(&st, OP_NEXT_ISSUE, 1);
-	CHECK((fl & STATE_RELAYOUT) && st.issue == 1 && st.page == 0);
-	fl = state_apply(&st, OP_NEXT_MATCH, 1);
-	CHECK(fl == 0 && st.msg != NULL);	/* no 河畔 in issue 2 */
-	fl = state_apply(&st, OP_NEXT_ISSUE, 1);
-	CHECK(fl == 0 && st.msg != NULL);
-	state_apply(&st, OP_PREV_ISSUE, 1);
-	CHECK(st.issue == 0);
-	state_clear(&st);
+	library_add_issue(lib, make_issue("青石滩"));
+	st = state_new(lib, NULL);
+	state_search(st, "河畔");
+	fl = state_apply(st, OP_NEXT_ISSUE, 1);
+	CHECK((fl & STATE_RELAYOUT) && state_issue_index(st) == 1 &&
+	    state_page(st) == 0);
+	fl = state_apply(st, OP_NEXT_MATCH, 1);
+	CHECK(fl == 0 && state_message(st) != NULL);	/* no 河畔 in issue 2 */
+	/* ... but issue 1, in memory, has: the message counts its hits. */
+	CHECK(state_message(st) != NULL && strstr(state_message(st),
+	    "in 1 other issue (S lists them)") != NULL);
+	fl = state_apply(st, OP_NEXT_ISSUE, 1);
+	CHECK(fl == 0 && state_message(st) != NULL);
+	state_apply(st, OP_PREV_ISSUE, 1);
+	CHECK(state_issue_index(st) == 0);
+	state_free(st);
 
 	/* Every action has a name that maps back to it. */
 	for (op = 1; op < OP__COUNT; op++) {
@@ -207,5 +304,6 @@ main(void)
 	CHECK(state_op_find("no-such-action") == OP_NONE);
 
 	library_free(lib);
+	test_masthead();
 	return TDONE();
 }

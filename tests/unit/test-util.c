@@ -44,7 +44,7 @@ test_grow(void)
 	size_t	 cap = 0, i;
 
 	for (i = 0; i < 1000; i++) {
-		util_grow(&v, &cap, i + 1, sizeof *v);
+		v = util_grow(v, &cap, i + 1, sizeof *v);
 		v[i] = (int)i;
 	}
 	CHECK(cap >= 1000);

@@ -1,0 +1,588 @@
+/*
+ * library-scan.c -- walk a folder tree and catalogue the issues in it
+ * from folder and file names alone, as find(1) walks: one readdir() a
+ * folder, a stat() only for folders and for entries whose type readdir
+ * does not give. No file is opened.
+ *
+ * In each folder, text files (loader_name_is_text()) become issues:
+ * crawler articles YYYYMMDD-PP-NN.txt one issue per date; a file named
+ * by a date one issue; Chronicling America pages (LCCN-ed-N_seq-P.txt)
+ * one issue per paper; the other files together the pages of one issue
+ * dated by the folder's name. The paper is the nearest folder, from the
+ * path as given down, whose name obviously names one (loader_name_paper).
+ *
+ * Folders are known by (device, inode). A symbolic link to a folder
+ * already seen is skipped quietly; a link to a folder on the way down
+ * (a real loop) is reported. Depth is capped at LIBRARY_SCAN_MAX_DEPTH.
+ *
+ * The catalogue cache (library-memo.c) remembers each folder's listing
+ * with its modification time, so that the next scan of an unchanged
+ * folder skips its readdir().
+ */
+#include <config.h>
+
+#include <sys/types.h>
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "library.h"
+#include "library-memo.h"
+#include "text.h"
+#include "util.h"
+
+/* Folders deeper than this below the path given are not searched. */
+#define LIBRARY_SCAN_MAX_DEPTH	32
+/* The progress callback is called at most this often. */
+#define LIBRARY_PROGRESS_MS	100
+
+struct library_scan_id {
+	dev_t	dev;
+	ino_t	ino;
+};
+
+struct library_scan {
+	struct library		*lib;
+	library_progress_cb	 progress;
+	void			*arg;
+	struct timespec		 last;		/* last progress call */
+	size_t			 folders, found;
+	bool			 stopped;
+
+	struct library_scan_id	*stack;		/* folders on the way down */
+	size_t			 depth, stackcap;
+	struct library_scan_id	*seen;		/* open-addressed set */
+	size_t			 nseen, seencap;
+
+	struct library_memo	*memo;		/* the catalogue cache */
+	const char		*root;
+};
+
+/* One text file of a folder, classified by its name. */
+struct library_scan_file {
+	const char		*name;		/* borrowed from the listing */
+	struct loader_name	 nm;
+	char			*paper;		/* LCCN pages: the paper */
+};
+
+/* ------------------------------------------------------------------ */
+/* Folders seen. */
+
+static size_t
+library_scan_hash(const struct library_scan_id *id)
+{
+	uint64_t	h = (uint64_t)id->dev * 0x9e3779b97f4a7c15ULL;
+
+	h ^= (uint64_t)id->ino + 0x632be59bd9b4e019ULL + (h << 6) + (h >> 2);
+	return (size_t)(h ^ (h >> 29));
+}
+
+static void
+library_scan_seen_grow(struct library_scan *sc)
+{
+	struct library_scan_id	*old = sc->seen;
+	size_t			 oldcap = sc->seencap, i, k;
+
+	sc->seencap = oldcap == 0 ? 256 : oldcap * 2;
+	sc->seen = xcalloc(sc->seencap, sizeof *sc->seen);
+	for (i = 0; i < oldcap; i++) {
+		if (old[i].ino == 0 && old[i].dev == 0)
+			continue;
+		k = library_scan_hash(&old[i]) & (sc->seencap - 1);
+		while (sc->seen[k].ino != 0 || sc->seen[k].dev != 0)
+			k = (k + 1) & (sc->seencap - 1);
+		sc->seen[k] = old[i];
+	}
+	free(old);
+}
+
+/* Has folder ID been seen? Marks it seen if not. */
+static bool
+library_scan_seen(struct library_scan *sc, const struct stat *st)
+{
+	struct library_scan_id	id;
+	size_t			k;
+
+	id.dev = st->st_dev;
+	id.ino = st->st_ino;
+	if ((sc->nseen + 1) * 2 > sc->seencap)
+		library_scan_seen_grow(sc);
+	k = library_scan_hash(&id) & (sc->seencap - 1);
+	while (sc->seen[k].ino != 0 || sc->seen[k].dev != 0) {
+		if (sc->seen[k].dev == id.dev && sc->seen[k].ino == id.ino)
+			return true;
+		k = (k + 1) & (sc->seencap - 1);
+	}
+	sc->seen[k] = id;
+	sc->nseen++;
+	return false;
+}
+
+/* Is folder ST on the way down to here (a link to it is a loop)? */
+static bool
+library_scan_on_stack(const struct library_scan *sc, const struct stat *st)
+{
+	size_t	i;
+
+	for (i = 0; i < sc->depth; i++)
+		if (sc->stack[i].dev == st->st_dev &&
+		    sc->stack[i].ino == st->st_ino)
+			return true;
+	return false;
+}
+
+/* ------------------------------------------------------------------ */
+/* Progress. */
+
+static long
+library_scan_ms_since(const struct timespec *t)
+{
+	struct timespec	now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - t->tv_sec) * 1000L +
+	    (now.tv_nsec - t->tv_nsec) / 1000000L;
+}
+
+static void
+library_scan_tick(struct library_scan *sc)
+{
+	sc->folders++;
+	if (sc->progress == NULL || sc->stopped ||
+	    library_scan_ms_since(&sc->last) < LIBRARY_PROGRESS_MS)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &sc->last);
+	if (sc->progress(sc->arg, sc->folders, sc->found))
+		sc->stopped = true;
+}
+
+/* ------------------------------------------------------------------ */
+/* Diagnostics. */
+
+/* A translated reason for errno ERR met while walking. */
+static const char *
+library_scan_reason(int err)
+{
+	switch (err) {
+	case ENOENT:
+		return _("broken symbolic link");
+	case EACCES:
+	case EPERM:
+		return _("permission denied");
+	case ELOOP:
+		return _("symbolic link loop, not followed");
+	default:
+		return strerror(err);
+	}
+}
+
+static void
+library_scan_warn(struct library_scan *sc, const char *path, int err)
+{
+	diag_add(&sc->lib->diags, DIAG_WARNING, path, 0, 0, "%s",
+	    library_scan_reason(err));
+}
+
+static char *
+library_scan_join(const char *dir, const char *name)
+{
+	size_t	n = strlen(dir);
+
+	if (n > 0 && dir[n - 1] == '/')
+		return xasprintf("%s%s", dir, name);
+	return xasprintf("%s/%s", dir, name);
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading a folder. */
+
+/* Is entry DE of folder PATH a folder, a file, or neither (-1)? */
+static int
+library_scan_type(struct library_scan *sc, const char *path,
+    const struct dirent *de)
+{
+	struct stat	 st;
+	char		*p;
+	int		 err;
+
+	if (de->d_type == DT_DIR)
+		return LIBRARY_MEMO_DIR;
+	if (de->d_type == DT_REG)
+		return LIBRARY_MEMO_FILE;
+	if (de->d_type != DT_LNK && de->d_type != DT_UNKNOWN)
+		return -1;
+	p = library_scan_join(path, de->d_name);
+	if (stat(p, &st) != 0) {
+		err = errno;
+		library_scan_warn(sc, p, err);
+		free(p);
+		return -1;
+	}
+	free(p);
+	if (S_ISDIR(st.st_mode))
+		return LIBRARY_MEMO_DIR;
+	return S_ISREG(st.st_mode) ? LIBRARY_MEMO_FILE : -1;
+}
+
+/* Read folder PATH into LS (its text files and subfolders, sorted). */
+static int
+library_scan_read(struct library_scan *sc, const char *path,
+    struct library_memo_list *ls)
+{
+	DIR		*dp;
+	struct dirent	*de;
+	int		 type;
+
+	if ((dp = opendir(path)) == NULL)
+		return -1;
+	while ((errno = 0, de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		type = library_scan_type(sc, path, de);
+		if (type == LIBRARY_MEMO_FILE && loader_name_is_text(de->d_name))
+			library_memo_list_add(ls, LIBRARY_MEMO_FILE,
+			    de->d_name);
+		else if (type == LIBRARY_MEMO_DIR)
+			library_memo_list_add(ls, LIBRARY_MEMO_DIR, de->d_name);
+	}
+	if (errno != 0)
+		library_scan_warn(sc, path, errno);
+	closedir(dp);
+	library_memo_list_sort(ls);
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Files to issues. */
+
+static int
+library_scan_cmp_file(const void *va, const void *vb)
+{
+	const struct library_scan_file *a = va, *b = vb;
+	int	c;
+
+	if (a->nm.kind != b->nm.kind)
+		return a->nm.kind < b->nm.kind ? -1 : 1;
+	if (a->nm.year != b->nm.year)
+		return a->nm.year < b->nm.year ? -1 : 1;
+	if (a->nm.month != b->nm.month)
+		return a->nm.month < b->nm.month ? -1 : 1;
+	if (a->nm.day != b->nm.day)
+		return a->nm.day < b->nm.day ? -1 : 1;
+	/* Pages of one paper together. */
+	if ((c = strcmp(a->paper != NULL ? a->paper : "",
+	    b->paper != NULL ? b->paper : "")) != 0)
+		return c;
+	/* Page files without a number in their name go last. */
+	if ((a->nm.page == 0) != (b->nm.page == 0))
+		return a->nm.page == 0 ? 1 : -1;
+	if (a->nm.page != b->nm.page)
+		return a->nm.page < b->nm.page ? -1 : 1;
+	if (a->nm.num != b->nm.num)
+		return a->nm.num < b->nm.num ? -1 : 1;
+	return strcmp(a->name, b->name);
+}
+
+/* A new entry for files F[0..N) of folder DIR. */
+static struct library_issue *
+library_scan_entry(struct library_scan *sc, enum library_kind kind,
+    const char *dir, const struct library_scan_file *f, size_t n,
+    const char *paper)
+{
+	struct library_issue	*e = library_append(sc->lib);
+	size_t			 i, len = 0, o = 0;
+	int			 last = -1;
+
+	e->kind = kind;
+	e->dir = xstrdup(dir);
+	e->paper = paper != NULL ? xstrdup(paper) : NULL;
+	e->files = xcalloc(n, sizeof *e->files);
+	e->nfiles = n;
+	/* The names in one block: an archive has many. */
+	for (i = 0; i < n; i++)
+		len += strlen(f[i].name) + 1;
+	e->names = xmalloc(len);
+	for (i = 0; i < n; i++) {
+		e->files[i].name = e->names + o;
+		len = strlen(f[i].name) + 1;
+		memcpy(e->names + o, f[i].name, len);
+		o += len;
+		e->files[i].size = -1;
+		if (f[i].nm.page == 0 || f[i].nm.page != last)
+			e->npages++;
+		last = f[i].nm.page;
+	}
+	if (kind == LIBRARY_DATED)
+		e->npages = 0;
+	e->year = f[0].nm.year;
+	e->month = f[0].nm.month;
+	e->day = f[0].nm.day;
+	sc->found++;
+	return e;
+}
+
+/* Crawler files F[0..N), sorted: an issue per date. */
+static size_t
+library_scan_crawler(struct library_scan *sc, const char *dir,
+    const struct library_scan_file *f, size_t n, const char *paper)
+{
+	struct library_issue	*e;
+	size_t			 i, j;
+
+	for (i = 0; i < n && f[i].nm.kind == LOADER_NAME_CRAWLER; i = j) {
+		for (j = i + 1; j < n && f[j].nm.kind == LOADER_NAME_CRAWLER &&
+		    f[j].nm.year == f[i].nm.year &&
+		    f[j].nm.month == f[i].nm.month &&
+		    f[j].nm.day == f[i].nm.day; j++)
+			;
+		e = library_scan_entry(sc, LIBRARY_CRAWLER, dir, f + i, j - i,
+		    paper);
+		/* An estimate until parsed: advertisements are files too. */
+		e->narts = (long)(j - i);
+	}
+	return i;
+}
+
+/* Page files F[0..N), sorted: an issue per paper code, else one. */
+static void
+library_scan_pages(struct library_scan *sc, const char *dir,
+    struct library_scan_file *f, size_t n, const char *paper)
+{
+	struct library_issue	*e;
+	size_t			 i, j;
+	int			 y, m, d;
+	bool			 dated;
+
+	dated = loader_name_date_path(dir, &y, &m, &d);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && (f[j].paper == NULL) ==
+		    (f[i].paper == NULL) && (f[i].paper == NULL ||
+		    strcmp(f[j].paper, f[i].paper) == 0); j++)
+			;
+		e = library_scan_entry(sc, LIBRARY_PAGES, dir, f + i, j - i,
+		    f[i].paper != NULL ? f[i].paper : paper);
+		if (dated) {
+			e->year = y;
+			e->month = m;
+			e->day = d;
+		}
+	}
+}
+
+/* Turn the text files of folder DIR into catalogue entries. */
+static void
+library_scan_files(struct library_scan *sc, const char *dir,
+    const struct library_memo_list *ls, const char *paper)
+{
+	struct library_scan_file	*f;
+	size_t				 i, n = 0, k;
+	int				 page;
+
+	f = xcalloc(ls->n + 1, sizeof *f);
+	for (i = 0; i < ls->n; i++) {
+		if (ls->v[i].type != LIBRARY_MEMO_FILE)
+			continue;
+		f[n].name = ls->v[i].name;
+		loader_name_classify(f[n].name, &f[n].nm);
+		if (f[n].nm.kind == LOADER_NAME_PAGE)
+			loader_name_lccn(f[n].name, &f[n].paper, &page);
+		n++;
+	}
+	qsort(f, n, sizeof *f, library_scan_cmp_file);
+	k = library_scan_crawler(sc, dir, f, n, paper);
+	for (; k < n && f[k].nm.kind == LOADER_NAME_DATED; k++)
+		library_scan_entry(sc, LIBRARY_DATED, dir, f + k, 1, paper);
+	if (k < n)
+		library_scan_pages(sc, dir, f + k, n - k, paper);
+	for (i = 0; i < n; i++)
+		free(f[i].paper);
+	free(f);
+}
+
+/* ------------------------------------------------------------------ */
+/* The walk. */
+
+/* A paper's name from folder name NAME, sanitised, or NULL. */
+static char *
+library_scan_paper(const char *path)
+{
+	const char	*b = loader_name_base(path);
+	size_t		 n = loader_name_base_len(path);
+
+	if (!loader_name_paper(b, n))
+		return NULL;
+	return text_sanitize(b, n, NULL, NULL);
+}
+
+static void library_scan_folder(struct library_scan *, const char *path,
+    const struct stat *st, const char *paper);
+
+/* Enter subfolder PATH of the folder on top of the stack. */
+static void
+library_scan_sub(struct library_scan *sc, const char *path,
+    const char *paper)
+{
+	struct stat	st;
+
+	if (stat(path, &st) != 0) {
+		library_scan_warn(sc, path, errno);
+		return;
+	}
+	if (!S_ISDIR(st.st_mode))
+		return;
+	if (library_scan_on_stack(sc, &st)) {
+		library_scan_warn(sc, path, ELOOP);
+		return;
+	}
+	if (library_scan_seen(sc, &st))
+		return;
+	if (sc->depth > LIBRARY_SCAN_MAX_DEPTH) {
+		diag_add(&sc->lib->diags, DIAG_WARNING, path, 0, 0, "%s",
+		    _("folders nested too deep, not searched"));
+		return;
+	}
+	library_scan_folder(sc, path, &st, paper);
+}
+
+/* Catalogue folder PATH (ST its stat) and the folders below it. */
+static void
+library_scan_folder(struct library_scan *sc, const char *path,
+    const struct stat *st, const char *paper)
+{
+	struct library_memo_list	 ls;
+	char				*own, *p;
+	size_t				 i;
+
+	if (sc->stopped)
+		return;
+	library_scan_tick(sc);
+	memset(&ls, 0, sizeof ls);
+	if (!library_memo_get(sc->memo, path, st, &ls)) {
+		if (library_scan_read(sc, path, &ls) != 0) {
+			library_scan_warn(sc, path, errno);
+			return;
+		}
+		library_memo_put(sc->memo, path, st, &ls);
+	}
+	if ((own = library_scan_paper(path)) != NULL)
+		paper = own;
+	library_scan_files(sc, path, &ls, paper);
+	sc->stack = util_grow(sc->stack, &sc->stackcap, sc->depth + 1,
+	    sizeof *sc->stack);
+	sc->stack[sc->depth].dev = st->st_dev;
+	sc->stack[sc->depth].ino = st->st_ino;
+	sc->depth++;
+	for (i = 0; i < ls.n && !sc->stopped; i++) {
+		if (ls.v[i].type != LIBRARY_MEMO_DIR)
+			continue;
+		p = library_scan_join(path, ls.v[i].name);
+		library_scan_sub(sc, p, paper);
+		free(p);
+	}
+	sc->depth--;
+	library_memo_list_clear(&ls);
+	free(own);
+}
+
+/* The paper named by a folder of PATH above the one given, or NULL. */
+static char *
+library_scan_paper_above(const char *path)
+{
+	char	*dir = xstrdup(path), *paper = NULL;
+	size_t	 n;
+
+	for (;;) {
+		n = strlen(dir);
+		while (n > 1 && dir[n - 1] == '/')
+			dir[--n] = '\0';
+		n = loader_name_base(dir) - dir;
+		/* Up one folder, until the root or the start of PATH. */
+		if (n <= 1 || n >= strlen(dir))
+			break;
+		dir[n - 1] = '\0';
+		if (strcmp(loader_name_base(dir), "..") == 0 ||
+		    strcmp(loader_name_base(dir), ".") == 0)
+			break;
+		if ((paper = library_scan_paper(dir)) != NULL)
+			break;
+	}
+	free(dir);
+	return paper;
+}
+
+/* Issues by date (unknown dates last), then paper, then folder. */
+static int
+library_scan_cmp_issue(const void *va, const void *vb)
+{
+	const struct library_issue *a = *(struct library_issue *const *)va;
+	const struct library_issue *b = *(struct library_issue *const *)vb;
+	long		 ka, kb;
+	int		 c;
+
+	ka = a->year > 0 ? a->year * 10000L + a->month * 100 + a->day :
+	    99999999L;
+	kb = b->year > 0 ? b->year * 10000L + b->month * 100 + b->day :
+	    99999999L;
+	if (ka != kb)
+		return ka < kb ? -1 : 1;
+	c = strcmp(a->paper != NULL ? a->paper : "", b->paper != NULL ?
+	    b->paper : "");
+	if (c != 0)
+		return c;
+	if ((c = strcmp(a->dir, b->dir)) != 0)
+		return c;
+	return strcmp(a->nfiles > 0 ? a->files[0].name : "",
+	    b->nfiles > 0 ? b->files[0].name : "");
+}
+
+long
+library_scan(struct library *lib, const char *path,
+    library_progress_cb progress, void *arg, char **cause)
+{
+	struct library_scan	 sc;
+	struct stat		 st;
+	size_t			 first = lib->n;
+	char			*paper;
+
+	*cause = NULL;
+	if (stat(path, &st) != 0 || access(path, R_OK | X_OK) != 0) {
+		*cause = xstrdup(errno == ENOENT ?
+		    _("no such file or directory") :
+		    library_scan_reason(errno));
+		return -1;
+	}
+	memset(&sc, 0, sizeof sc);
+	sc.lib = lib;
+	sc.progress = progress;
+	sc.arg = arg;
+	sc.root = path;
+	clock_gettime(CLOCK_MONOTONIC, &sc.last);
+	sc.memo = library_memo_open(lib->cache_dir, path);
+	library_scan_seen(&sc, &st);
+	paper = library_scan_paper_above(path);
+	library_scan_folder(&sc, path, &st, paper);
+	free(paper);
+	library_memo_close(sc.memo, !sc.stopped);
+	free(sc.stack);
+	free(sc.seen);
+	if (sc.stopped)
+		lib->stopped = true;
+	if (lib->n - first > 1)
+		qsort(lib->v + first, lib->n - first, sizeof *lib->v,
+		    library_scan_cmp_issue);
+	if (lib->n == first) {
+		*cause = xstrdup(sc.stopped ? _("stopped before any issue was "
+		    "found") : _("no text files in this folder"));
+		return -1;
+	}
+	return (long)(lib->n - first);
+}

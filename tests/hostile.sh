@@ -1,0 +1,136 @@
+#!/bin/sh
+# hostile.sh -- input that tries to talk to the terminal or to make dubao
+# stop: text and names with escape sequences, C1 controls and bidi
+# overrides reach no output raw (--dump=text, --dump=outline, --dump=json,
+# --check, error messages); each gets exit 1 with "dubao: PATH: reason"
+# or a best-effort view, never a crash or a hang.
+
+: "${DUBAO:?}"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/dubao-hostile.XXXXXX") || exit 99
+trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
+cd "$tmp" || exit 99
+fail=0
+
+ESC=$(printf '\033')
+BEL=$(printf '\007')
+CSI_C1=$(printf '\302\233')		# U+009B, a one-character CSI
+RLO=$(printf '\342\200\256')		# U+202E RIGHT-TO-LEFT OVERRIDE
+TITLE="${ESC}]2;owned${BEL}"		# sets the window title
+RESET="${ESC}c"				# resets the terminal
+
+# unclean FILE: print what in FILE a terminal would obey (C0 controls but
+# the line end and form feed, DEL, C1 controls as UTF-8, bidi embeddings,
+# overrides and isolates), one "offset: bytes" a line; nothing if clean.
+unclean() {
+	od -An -v -tx1 "$1" | tr -s ' \n' '\n\n' | grep . | awk '
+	{ b[NR] = $1 }
+	END {
+		for (i = 1; i <= NR; i++) {
+			x = b[i]
+			if (x ~ /^(0[0-9b-f]|1[0-9a-f]|7f)$/ && x != "0a" &&
+			    x != "0c")
+				print i - 1 ": " x
+			else if (x == "c2" && b[i + 1] ~ /^[89]/)
+				print i - 1 ": c2 " b[i + 1]
+			else if (x == "e2" && ((b[i + 1] == "80" &&
+			    b[i + 2] ~ /^a[a-e]$/) || (b[i + 1] == "81" &&
+			    b[i + 2] ~ /^a[6-9]$/)))
+				print i - 1 ": e2 " b[i + 1] " " b[i + 2]
+		}
+	}'
+}
+
+# clean WHAT FILE: fail unless FILE is clean.
+clean() {
+	bad=$(unclean "$2" | head -n 3)
+	if [ -n "$bad" ]; then
+		echo "FAIL: $1 prints raw control bytes at $bad"
+		od -c "$2" | head -n 6 | sed 's/^/  /'
+		fail=1
+	fi
+}
+
+# run WHAT ARGS...: run dubao on ARGS, check stdout and stderr are clean,
+# and that it did not crash (status 0, 1, or 2 for bad usage).
+run() {
+	what=$1
+	shift
+	"$DUBAO" "$@" >out 2>err </dev/null
+	st=$?
+	if [ "$st" -gt 2 ]; then
+		echo "FAIL: $what: exit $st"
+		sed 's/^/  stderr: /' err | head -n 5
+		fail=1
+	fi
+	clean "$what (stdout)" out
+	clean "$what (stderr)" err
+}
+
+# A crawler folder whose article text holds escape sequences, C1 controls
+# and a bidi override on every line the crawler format has (kicker,
+# headline, subhead, paragraphs).
+mkdir -p crawl/20240101
+printf '%s引题\n%s标题%s\n副题%s\n\n　　%s正文%s第一段%s。\n　　第二段。\n' \
+    "$TITLE" "$RESET" "$CSI_C1" "$RLO" "${ESC}[31m" "${ESC}[0m" "$BEL" \
+    >crawl/20240101/20240101-01-01.txt
+for mode in text outline json; do
+	run "crawler text, --dump=$mode" --dump=$mode crawl/20240101
+done
+run "crawler text, --check" --check crawl/20240101
+grep -q '标题' out || { echo "FAIL: crawler headline lost"; fail=1; }
+
+# The same in a page dump.
+printf '第01版：%s要闻\n\n%s标题\n\n　　%s正文%s。\n' "$TITLE" "$RESET" \
+    "$CSI_C1" "$RLO" >page.txt
+for mode in text outline json; do
+	run "page text, --dump=$mode" --dump=$mode page.txt
+done
+run "page text, --check" --check page.txt
+
+# Names: a path that does not exist, a file and a folder named with
+# escape sequences (the folder names the paper, so it becomes the title).
+run "missing file with escapes" --dump=text "${TITLE}missing.txt"
+[ "$st" -eq 1 ] && grep -q '^dubao: .*missing\.txt: ' err || {
+	echo "FAIL: missing file: exit $st"; cat err; fail=1; }
+cp page.txt "${RESET}${TITLE}name.txt"
+run "file name, --check" --check "${RESET}${TITLE}name.txt"
+run "file name, --dump=text" --dump=text "${RESET}${TITLE}name.txt"
+paper="${RESET}${RLO}人民日报"
+mkdir -p "lib/$paper/2024-01-01" "lib/$paper/2024-01-02"
+cp page.txt "lib/$paper/2024-01-01/01.txt"
+printf '第01版：要闻\n\n标题\n\n　　正文。\n' >"lib/$paper/2024-01-02/01.txt"
+for mode in text outline json; do
+	run "folder name, --dump=$mode" --dump=$mode lib
+done
+run "folder name, --check" --check lib
+# A name with a bidi override but no control character still names the
+# paper: the heading of each issue shows it, overridden no more.
+mkdir -p "lib2/${RLO}人民日报/2024-01-01" "lib2/${RLO}人民日报/2024-01-02"
+cp "lib/$paper/2024-01-01/01.txt" "lib2/${RLO}人民日报/2024-01-01/"
+cp "lib/$paper/2024-01-02/01.txt" "lib2/${RLO}人民日报/2024-01-02/"
+run "paper's name, --dump=text" --dump=text lib2
+grep -q '人民日报 2024-01-02' out || {
+	echo "FAIL: the paper's name is not in the issue's heading"; fail=1; }
+for mode in outline json; do
+	run "paper's name, --dump=$mode" --dump=$mode lib2
+done
+# Options that echo their value in an error.
+run "bad --encoding" --encoding="${TITLE}" --dump=text page.txt
+[ "$st" -eq 1 ] || { echo "FAIL: bad --encoding: exit $st"; fail=1; }
+for opt in width dump color; do
+	run "bad --$opt" --$opt="${TITLE}" page.txt
+	[ "$st" -eq 2 ] || { echo "FAIL: bad --$opt: exit $st"; fail=1; }
+done
+
+# The config file: its words in diagnostics, and its path (from the
+# environment) in an error when it cannot be read.
+mkdir -p "cfg/dubao" "bad${TITLE}cfg/dubao/config"
+printf 'set %s 1\nbind %s line-down\ncolor %s x y\n' "$TITLE" "$RESET" \
+    "$RLO" >cfg/dubao/config
+XDG_CONFIG_HOME="$tmp/cfg" run "config words" --dump=text page.txt
+grep -q 'config:1: ' err || { echo "FAIL: config diagnostic lost"; fail=1; }
+XDG_CONFIG_HOME="$tmp/bad${TITLE}cfg" run "config path" --dump=text page.txt
+grep -q 'cfg/dubao/config: ' err || {
+	echo "FAIL: unreadable config not reported"; cat err; fail=1; }
+
+exit $fail
