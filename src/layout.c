@@ -683,6 +683,39 @@ layout_new(const struct article *art, const struct layout_opts *opts)
 	return layout_new_cached(art, opts, NULL);
 }
 
+/*
+ * The body: an article whose text is Chinese (a paragraph that is no
+ * intertitle starts with a wide character) indents every paragraph by
+ * two ideographs, those that start with a digit or a Latin letter too;
+ * intertitles stand apart, on their own lines, without indent.
+ */
+static void
+layout_body(struct layout_ctx *ctx, const struct article *art)
+{
+	size_t	i;
+	int	indent = 0;
+
+	for (i = 0; i < art->npara; i++)
+		if (!article_is_intertitle(art, i) && art->paras[i] != NULL &&
+		    art->paras[i][0] != '\0' &&
+		    layout_cjk_start(art->paras[i])) {
+			indent = 4;
+			break;
+		}
+	for (i = 0; i < art->npara; i++) {
+		if (art->paras[i] == NULL || art->paras[i][0] == '\0')
+			continue;
+		if (article_is_intertitle(art, i)) {
+			layout_blank(ctx);
+			layout_block(ctx, art->paras[i], LAYOUT_INTERTITLE,
+			    LAYOUT_F_PARA, i, NULL, 0, 0, LAYOUT_LEFT);
+			layout_blank(ctx);
+		} else
+			layout_block(ctx, art->paras[i], LAYOUT_BODY,
+			    LAYOUT_F_PARA, i, NULL, indent, 0, LAYOUT_LEFT);
+	}
+}
+
 struct layout *
 layout_new_cached(const struct article *art, const struct layout_opts *opts,
     struct layout_cache *lc)
@@ -720,11 +753,15 @@ layout_new_cached(const struct article *art, const struct layout_opts *opts,
 	    NULL, 0, 0, LAYOUT_CENTRE);
 	layout_blank(&ctx);
 
-	/* Byline ("■" as printed) and dateline. */
+	/* Byline ("■" as printed) and dateline, unless the first paragraph
+	 * starts with it (it keeps it): shown once. */
 	layout_block(&ctx, art->byline, LAYOUT_BYLINE, LAYOUT_F_BYLINE, 0,
 	    "\xe2\x96\xa0", 0, 0, LAYOUT_LEFT);
-	layout_block(&ctx, art->dateline, LAYOUT_DATELINE, LAYOUT_F_DATELINE,
-	    0, NULL, 0, 0, LAYOUT_LEFT);
+	if (art->dateline != NULL && (art->npara == 0 ||
+	    strncmp(art->paras[0], art->dateline,
+	    strlen(art->dateline)) != 0))
+		layout_block(&ctx, art->dateline, LAYOUT_DATELINE,
+		    LAYOUT_F_DATELINE, 0, NULL, 0, 0, LAYOUT_LEFT);
 	layout_blank(&ctx);
 
 	/* Pull quote, inset on both sides, its attribution after a dash. */
@@ -747,14 +784,7 @@ layout_new_cached(const struct article *art, const struct layout_opts *opts,
 		layout_block(&ctx, layout_own(lay, s), LAYOUT_NOTE,
 		    LAYOUT_F_NONE, 0, NULL, 0, 0, LAYOUT_LEFT);
 	}
-	/* Body: Chinese paragraphs indented by two ideographs. */
-	for (i = 0; i < art->npara; i++) {
-		if (art->paras[i] == NULL || art->paras[i][0] == '\0')
-			continue;
-		layout_block(&ctx, art->paras[i], LAYOUT_BODY, LAYOUT_F_PARA,
-		    i, NULL, layout_cjk_start(art->paras[i]) ? 4 : 0, 0,
-		    LAYOUT_LEFT);
-	}
+	layout_body(&ctx, art);
 	if (art->cont_page > 0) {
 		/* TRANSLATORS: printed after an article that continues on
 		   page %d, in the newspaper's own words. */

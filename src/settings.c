@@ -101,7 +101,7 @@ static const char *const settings_keynames[] = {
 /* Colour roles (ui-draw.h UI_ROLES). */
 static const char *const settings_roles[] = {
 	"normal", "column", "kicker", "headline", "subhead", "byline",
-	"dateline", "quote", "body", "caption", "note", "match",
+	"dateline", "quote", "body", "intertitle", "caption", "note", "match",
 	"match-current", "contents-page", "contents", "contents-read",
 	"contents-selected", "status", "message", "error", "border"
 };

@@ -30,6 +30,7 @@
 	R(DATELINE,	"dateline",	COLOR_GREEN,	A_NORMAL)	\
 	R(QUOTE,	"quote",	COLOR_CYAN,	A_BOLD)		\
 	R(BODY,		"body",		-1,		A_NORMAL)	\
+	R(INTERTITLE,	"intertitle",	-1,		A_BOLD)		\
 	R(CAPTION,	"caption",	COLOR_BLUE,	A_NORMAL)	\
 	R(NOTE,		"note",		COLOR_MAGENTA,	A_UNDERLINE)	\
 	R(MATCH,	"match",	COLOR_YELLOW,	A_REVERSE)	\
