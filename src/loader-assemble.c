@@ -238,14 +238,57 @@ loader_group_dateline(const struct loader_page *lp, size_t n)
 	return true;
 }
 
-/* A title-like run, then a byline with its ■ mark: an article starts. */
+/* A title-like run, then a note that it continues from another page
+ * (（上接第1版）): the article's continuation starts. */
 static bool
-loader_group_byline(const struct loader_page *lp, size_t j)
+loader_group_cont(const struct loader_page *lp, size_t j)
 {
-	return j < lp->n && lp->u[j].kind == LK_BYLINE &&
-	    (loader_starts(lp->u[j].text, "■") ||
+	const char	*ms, *me;
+	bool		 down;
+
+	return j < lp->n && lp->u[j].kind == LK_NOTE &&
+	    loader_find_note(lp->u[j].text, &down, &ms, &me) >= 0 && !down;
+}
+
+/* Is there a title line over a byline among the units after J? */
+static bool
+loader_bylined_ahead(const struct loader_page *lp, size_t j)
+{
+	size_t	k, end = j + LL_PARTS_LOOK < lp->n ? j + LL_PARTS_LOOK : lp->n;
+
+	for (k = j + 1; k + 1 < end; k++)
+		if (lp->u[k].kind == LK_TITLE && lp->u[k + 1].kind == LK_BYLINE)
+			return true;
+	return false;
+}
+
+/*
+ * A title-like run [I, J), then a byline: an article starts, when the
+ * byline has its ■ mark. Without it, the run may be the heading of one
+ * part of a feature (parts have their own bylines, often a place with a
+ * dash, "内蒙古阿尔山——", and come in series). It starts an article only
+ * after one (CUR) that had its own byline and no intertitles, when no
+ * other title over a byline follows on the page.
+ */
+static bool
+loader_group_byline(const struct loader_page *lp, size_t i, size_t j,
+    const struct loader_art *cur)
+{
+	size_t	k;
+
+	if (j >= lp->n || lp->u[j].kind != LK_BYLINE)
+		return false;
+	if (loader_starts(lp->u[j].text, "■") ||
 	    loader_starts(lp->u[j].text, "□") ||
-	    loader_starts(lp->u[j].text, "●"));
+	    loader_starts(lp->u[j].text, "●"))
+		return true;
+	if (cur == NULL || cur->a->byline == NULL || cur->a->ninter > 0)
+		return false;
+	for (k = i; k < j; k++)
+		if (loader_starts(lp->u[k].text, "—") ||
+		    loader_ends(lp->u[k].text, "—"))
+			return false;
+	return !loader_bylined_ahead(lp, j);
 }
 
 /* The state of the assembly of one page. */
@@ -490,6 +533,28 @@ loader_asm_rest(struct loader_asm *st, size_t i, size_t n, bool *across)
 }
 
 /*
+ * Does the title unit I come after a paragraph that stood below it in the
+ * file? The columns pass (loader-flow.c) moved that text up to the
+ * paragraph it continues, across I: I is not inside that article's flow,
+ * it starts another one (a short title group [I, J), not numbered).
+ * Page dumps as they are never go back.
+ */
+static bool
+loader_after_moved(const struct loader_page *lp, size_t i, size_t j)
+{
+	size_t	k, n = 0;
+
+	if (i == 0 || lp->u[i - 1].kind != LK_PARA ||
+	    lp->u[i - 1].line <= lp->u[i].line ||
+	    loader_is_numbered(lp->u[i].text))
+		return false;
+	/* A title group, not a list of contents the flow read apart. */
+	for (k = i; k < j; k = loader_next(lp, k))
+		n++;
+	return n <= LL_MOVED_TITLES;
+}
+
+/*
  * A run of title-like units from unit I: the title group of a new article,
  * or intertitles and the like inside the current one, or the rest of a cut
  * paragraph that looks like a title. Returns the last unit used.
@@ -531,8 +596,9 @@ loader_asm_run(struct loader_asm *st, size_t i)
 	 * own or the editor's line, the current article has ended. */
 	start = cur == NULL || cur->photo || (cur->a->column != NULL &&
 	    cur->a->headline == NULL) || st->photo != NULL ||
-	    loader_after_editor(lp, i) ||
-	    loader_group_dateline(lp, body) || loader_group_byline(lp, j) ||
+	    loader_after_editor(lp, i) || loader_after_moved(lp, i, j) ||
+	    loader_group_dateline(lp, body) || loader_group_byline(lp, i, j, cur) ||
+	    loader_group_cont(lp, j) ||
 	    loader_start_score(cx, i, j, across, cur->a) > 0;
 	if (start) {
 		loader_asm_titles(st, i, j, across);

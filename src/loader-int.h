@@ -157,6 +157,11 @@ enum loader_limit {
 	LL_HEAD_NAME_MAX = 6,
 	LL_HEAD_DATE_MAX = 24,		/* a date line is no longer */
 
+	LL_MOVED_TITLES = 3,		/* title lines of a group after text
+					   the columns pass moved up */
+	LL_PARTS_LOOK = 400,		/* units looked ahead for more parts
+					   of a feature (title, byline) */
+
 	/* Pass 4: tails. The join of an open end A and a start B. */
 	LL_SPLIT_LOOK = 12,		/* paragraphs before a title group that
 					   may be its article's first ones */
