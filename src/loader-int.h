@@ -262,6 +262,7 @@ struct loader_ctx {
 	bool			 indent_page;	/* paragraphs are indented */
 	struct loader_pairset	*pairs;	/* letter pairs of the page, built
 					   by the first join question */
+	struct loader_bigrams	*bags;	/* the models' scratch word bags */
 };
 
 #define LOADER_N(a)	(sizeof (a) / sizeof (a)[0])
@@ -668,6 +669,8 @@ enum { LOADER_JOIN_NEXT, LOADER_JOIN_ACROSS, LOADER_JOIN_TAIL };
 double		 loader_join_score(struct loader_ctx *cx, size_t ia,
 		    const char *atext, size_t ib, int where, bool a_first);
 void		 loader_pairset_free(struct loader_pairset *);
+/* Free what the models kept for CX's page (pairs, scratch bags). */
+void		 loader_model_done(struct loader_ctx *cx);
 /* Tell the trace function the kind of every unit of CX's page. */
 void		 loader_trace_units(const struct loader_ctx *cx);
 /* Cues in one unit's text, shared with the classification. */

@@ -326,6 +326,7 @@ enum {
 	LOADER_MEASURE_LOOK = 12,	/* units to a block of several lines */
 	LOADER_SERIES_WINDOW = 120,	/* units to a look-alike title */
 	LOADER_BIGRAM_CAP = 8192,	/* bigrams of a window (a power of 2) */
+	LOADER_NBAGS = 3,		/* scratch bags a question fills */
 	LOADER_CONTEXT_CHARS = 800,	/* text after a run */
 	LOADER_ARTICLE_CHARS = 2400,	/* text of the article so far */
 	LOADER_LEX_CHARS = 64,		/* characters of a title line read */
@@ -335,8 +336,23 @@ enum {
 struct loader_bigrams {
 	uint64_t	keys[LOADER_BIGRAM_CAP];	/* 0 = empty */
 	uint16_t	tf[LOADER_BIGRAM_CAP];		/* times seen */
+	uint16_t	used[LOADER_BIGRAM_CAP / 2];	/* slots taken */
 	size_t		n;
 };
+
+/* Empty BG (which starts zeroed): only the slots taken are cleared, so
+ * that a question costs what its text costs, not the table's size. */
+static void
+loader_bigram_clear(struct loader_bigrams *bg)
+{
+	size_t	i;
+
+	for (i = 0; i < bg->n; i++) {
+		bg->keys[bg->used[i]] = 0;
+		bg->tf[bg->used[i]] = 0;
+	}
+	bg->n = 0;
+}
 
 static size_t
 loader_bigram_slot(const struct loader_bigrams *bg, uint64_t k)
@@ -392,7 +408,7 @@ loader_bigram_add(struct loader_bigrams *bg, const char *s, bool back,
 			i = loader_bigram_slot(bg, k);
 			if (bg->keys[i] == 0) {
 				bg->keys[i] = k;
-				bg->n++;
+				bg->used[bg->n++] = (uint16_t)i;
 			}
 			if (bg->tf[i] < UINT16_MAX)
 				bg->tf[i]++;
@@ -435,8 +451,8 @@ loader_bigram_overlap(const struct loader_bigrams *x,
 
 	if (x->n == 0)
 		return 0;
-	for (i = 0; i < LOADER_BIGRAM_CAP; i++)
-		if (x->keys[i] != 0 && loader_bigram_has(y, x->keys[i]))
+	for (i = 0; i < x->n; i++)
+		if (loader_bigram_has(y, x->keys[x->used[i]]))
 			found++;
 	return (double)found / x->n;
 }
@@ -530,6 +546,27 @@ loader_pairset_free(struct loader_pairset *ps)
 	free(ps);
 }
 
+/*
+ * Scratch bag N (0-2) of CX, allocated zeroed once per page and emptied
+ * by whoever fills it (loader_bigram_clear).
+ */
+static struct loader_bigrams *
+loader_bag(struct loader_ctx *cx, size_t n)
+{
+	if (cx->bags == NULL)
+		cx->bags = xcalloc(LOADER_NBAGS, sizeof *cx->bags);
+	return &cx->bags[n];
+}
+
+void
+loader_model_done(struct loader_ctx *cx)
+{
+	loader_pairset_free(cx->pairs);
+	cx->pairs = NULL;
+	free(cx->bags);
+	cx->bags = NULL;
+}
+
 /* The page's pair set, built at the first question that needs it. */
 static struct loader_pairset *
 loader_pairs(struct loader_ctx *cx)
@@ -548,22 +585,22 @@ loader_bag_cosine(struct loader_ctx *cx, const struct loader_bigrams *x,
     const struct loader_bigrams *y)
 {
 	struct loader_pairset	*ps = loader_pairs(cx);
-	double			 dot = 0, nx = 0, ny = 0, w;
-	size_t			 i, h;
+	double			 dot = 0, nx = 0, ny = 0, w, idf;
+	size_t			 i, h, s;
 
-	for (i = 0; i < LOADER_BIGRAM_CAP; i++) {
-		if (x->keys[i] != 0) {
-			w = loader_pairset_idf(ps, x->keys[i]) * x->tf[i];
-			nx += w * w;
-			h = loader_bigram_slot(y, x->keys[i]);
-			if (y->keys[h] == x->keys[i])
-				dot += w * loader_pairset_idf(ps,
-				    x->keys[i]) * y->tf[h];
-		}
-		if (y->keys[i] != 0) {
-			w = loader_pairset_idf(ps, y->keys[i]) * y->tf[i];
-			ny += w * w;
-		}
+	for (i = 0; i < x->n; i++) {
+		s = x->used[i];
+		idf = loader_pairset_idf(ps, x->keys[s]);
+		w = idf * x->tf[s];
+		nx += w * w;
+		h = loader_bigram_slot(y, x->keys[s]);
+		if (y->keys[h] == x->keys[s])
+			dot += w * idf * y->tf[h];
+	}
+	for (i = 0; i < y->n; i++) {
+		s = y->used[i];
+		w = loader_pairset_idf(ps, y->keys[s]) * y->tf[s];
+		ny += w * w;
 	}
 	return nx > 0 && ny > 0 ? dot / sqrt(nx * ny) : 0;
 }
@@ -581,7 +618,7 @@ loader_context_after(const struct loader_page *lp, size_t i,
 {
 	int	budget = LOADER_CONTEXT_CHARS;
 
-	memset(bg, 0, sizeof *bg);
+	loader_bigram_clear(bg);
 	for (; i < lp->n; i++)
 		if (loader_is_body(lp->u[i].kind) &&
 		    !loader_bigram_add(bg, lp->u[i].text, false, &budget))
@@ -597,8 +634,8 @@ loader_context_article(const struct article *a, struct loader_bigrams *bg,
 	int	budget = LOADER_ARTICLE_CHARS;
 	size_t	i;
 
-	memset(bg, 0, sizeof *bg);
-	memset(title, 0, sizeof *title);
+	loader_bigram_clear(bg);
+	loader_bigram_clear(title);
 	if (a == NULL)
 		return;
 	for (i = a->npara; i-- > 0;)
@@ -943,9 +980,9 @@ loader_run_words(struct loader_ctx *cx, size_t i, size_t j,
 	size_t			 k;
 	double			 ahead = 0, behind = 0, head = 0, v;
 
-	before = xmalloc(sizeof *before);
-	after = xmalloc(sizeof *after);
-	title = xmalloc(sizeof *title);
+	before = loader_bag(cx, 0);
+	after = loader_bag(cx, 1);
+	title = loader_bag(cx, 2);
 	loader_context_article(cur, before, title);
 	loader_context_after(cx->lp, j, after);
 	if (before->n > 0 && after->n > 0) {
@@ -969,9 +1006,6 @@ loader_run_words(struct loader_ctx *cx, size_t i, size_t j,
 	x[LSF_AHEAD] = ahead;
 	x[LSF_BEHIND] = behind;
 	x[LSF_RUN_TITLE] = head;
-	free(before);
-	free(after);
-	free(title);
 }
 
 double
@@ -1029,12 +1063,12 @@ loader_split_words(const struct article *a, size_t k,
 	int	budget = LOADER_ARTICLE_CHARS;
 	size_t	q;
 
-	memset(since, 0, sizeof *since);
+	loader_bigram_clear(since);
 	for (q = k; q < a->npara; q++)
 		if (!loader_bigram_add(since, a->paras[q], false, &budget))
 			break;
 	loader_context_article(a, before, title);
-	memset(before, 0, sizeof *before);
+	loader_bigram_clear(before);
 	budget = LOADER_ARTICLE_CHARS;
 	for (q = k; q-- > 0;)
 		if (!loader_bigram_add(before, a->paras[q], true, &budget))
@@ -1089,18 +1123,15 @@ loader_split_score(struct loader_ctx *cx, const struct loader_art *la,
 		chars += loader_nchars(a->paras[q]);
 	x[chars <= 200 ? LPF_CHARS200 : chars <= 600 ? LPF_CHARS600 :
 	    chars <= 1500 ? LPF_CHARS1500 : LPF_CHARSMAX] = 1;
-	since = xmalloc(sizeof *since);
-	before = xmalloc(sizeof *before);
-	title = xmalloc(sizeof *title);
+	since = loader_bag(cx, 0);
+	before = loader_bag(cx, 1);
+	title = loader_bag(cx, 2);
 	loader_split_words(a, k, since, before, title);
 	x[LPF_NEW_TITLE] = loader_run_share(cx->lp, i, j, since);
 	if (title->n > 0)
 		x[LPF_OLD_TITLE] = loader_bigram_overlap(title, since);
 	if (since->n > 0 && before->n > 0)
 		x[LPF_COHESION] = loader_bigram_overlap(since, before);
-	free(since);
-	free(before);
-	free(title);
 	s = loader_score(&loader_split_model, x);
 	return loader_emit(cx, "split", la->para_unit[k], i, x, LPF_N, s);
 }

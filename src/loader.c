@@ -106,7 +106,7 @@ loader_build_page(struct issue *is, struct loader_page *lp, const char *name,
 	loader_trace_units(&cx);
 	loader_assemble(&cx);
 	loader_tails(&cx);
-	loader_pairset_free(cx.pairs);
+	loader_model_done(&cx);
 
 	for (i = 0; i < cx.narts; i++) {
 		struct article *a;
