@@ -11,6 +11,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
+#include "i18n.h"
 #include "model.h"
 #include "text.h"
 #include "util.h"
@@ -128,6 +129,19 @@ page_add_credit(struct page *pg, const char *text)
 	pg->credits = util_grow(pg->credits, &pg->credcap, pg->ncredits + 1,
 	    sizeof *pg->credits);
 	pg->credits[pg->ncredits++] = xstrdup(text);
+}
+
+void
+page_label(const struct page *pg, size_t i, char *buf, size_t size)
+{
+	if (pg->number > 0 && pg->name != NULL)
+		snprintf(buf, size, _("第%d版 %s"), pg->number, pg->name);
+	else if (pg->number > 0)
+		snprintf(buf, size, _("第%d版"), pg->number);
+	else if (pg->name != NULL)
+		snprintf(buf, size, "%s", pg->name);
+	else
+		snprintf(buf, size, _("page %zu"), i + 1);
 }
 
 void

@@ -109,6 +109,13 @@ void		 page_add_credit(struct page *, const char *text);
  * that a large issue takes the memory of its text and little more.
  */
 void		 page_shrink(struct page *);
+/*
+ * The name of page PG, the I-th of its issue, as every view shows it, in
+ * BUF: "第N版 name" or "第N版", and for a page without a number its name,
+ * else "page I+1" (translated).
+ */
+void		 page_label(const struct page *pg, size_t i, char *buf,
+		    size_t size);
 /* Append an empty article and return it (valid until the next add). */
 struct article	*page_add_article(struct page *);
 
