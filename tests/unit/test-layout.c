@@ -244,10 +244,9 @@ main(void)
 	CHECK(lay->lines[k + 1].indent == 0);
 	CHECK(lay->lines[k].cols >= 37);	/* the lines are full */
 	CHECK(lay->lines[k + 1].cols >= 37);
-	/* In a Chinese article, a paragraph that starts with a Latin letter
-	 * is indented like the others. */
+	/* An English paragraph is not indented. */
 	k = layout_find(lay, LAYOUT_F_PARA, 1, 0);
-	CHECK(k < lay->nlines && lay->lines[k].indent == 4);
+	CHECK(k < lay->nlines && lay->lines[k].indent == 0);
 	/* The URL is on one line. */
 	for (i = 0; i < lay->nlines; i++)
 		if (lay->lines[i].field == LAYOUT_F_PARA &&
