@@ -1,8 +1,11 @@
 /*
  * dump.c -- batch output: the JSON tree (keys of DESIGN.md), the text
  * layout (the reader's lines without colour), an outline, and the
- * --check report. Every string printed here was sanitised by the loader;
- * JSON escaping still escapes every control character.
+ * --check report. Every string printed here comes from the tree, from a
+ * diagnostic or from the catalogue, and each was sanitised on its way in
+ * (text_sanitize: the loader's lines; text_sanitize_str: names, paths,
+ * config words, messages); tests/hostile.sh and the loader fuzzer check
+ * it. JSON escaping still escapes every control character.
  */
 #include <config.h>
 

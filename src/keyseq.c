@@ -44,6 +44,7 @@ enum {
 #define KS_MB_MAX	8	/* bytes of a character, at most */
 #define KS_NPARAMS	8	/* CSI parameters kept */
 #define KS_PARAM_MAX	100000	/* a larger parameter is clamped */
+#define KS_POS_MAX	9999	/* a row or column past it is no report */
 
 /* The parameters of a CSI or SS3: "<1;2;3", "?62;c"... */
 struct ks_params {
@@ -271,12 +272,25 @@ ks_tilde(int num)
 	return 0;
 }
 
+/* Is ROW, COL a cell a terminal could report (1-based)? */
+static bool
+ks_pos_ok(int row, int col)
+{
+	return row >= 1 && col >= 1 && row <= KS_POS_MAX && col <= KS_POS_MAX;
+}
+
+/* A mouse report; one naming no cell (column 0, say) is ignored. */
 static void
 ks_mouse(struct keyseq_event *ev, int *n, int button, int col, int row,
     bool press)
 {
-	struct keyseq_event	*e = ks_add(ev, n, KEYSEQ_MOUSE);
+	struct keyseq_event	*e;
 
+	if (!ks_pos_ok(row, col)) {
+		ks_add(ev, n, KEYSEQ_IGNORED);
+		return;
+	}
+	e = ks_add(ev, n, KEYSEQ_MOUSE);
 	e->button = button;
 	e->col = col;
 	e->row = row;
@@ -314,6 +328,8 @@ ks_csi(struct keyseq *ks, unsigned char final, struct keyseq_event *ev,
 	else if (p.priv == '<' && (final == 'M' || final == 'm') && p.n >= 3)
 		ks_mouse(ev, n, p.v[0], p.v[1], p.v[2], final == 'M');
 	else if (p.priv != 0)
+		ks_add(ev, n, KEYSEQ_IGNORED);
+	else if (final == 'R' && p.n == 2 && !ks_pos_ok(p.v[0], p.v[1]))
 		ks_add(ev, n, KEYSEQ_IGNORED);
 	else if (final == 'R' && p.n == 2) {
 		e = ks_add(ev, n, KEYSEQ_CPR);

@@ -205,7 +205,13 @@ library_scan_join(const char *dir, const char *name)
 /* ------------------------------------------------------------------ */
 /* Reading a folder. */
 
-/* Is entry DE of folder PATH a folder, a file, or neither (-1)? */
+/* A FIFO, a device or a socket among the files: never read (loader.h). */
+#define LIBRARY_SCAN_SPECIAL	(-2)
+
+/*
+ * Is entry DE of folder PATH a folder, a file, a FIFO, device or socket
+ * (LIBRARY_SCAN_SPECIAL), or none of them (-1)?
+ */
 static int
 library_scan_type(struct library_scan *sc, const char *path,
     const struct dirent *de)
@@ -218,6 +224,9 @@ library_scan_type(struct library_scan *sc, const char *path,
 		return LIBRARY_MEMO_DIR;
 	if (de->d_type == DT_REG)
 		return LIBRARY_MEMO_FILE;
+	if (de->d_type == DT_FIFO || de->d_type == DT_CHR ||
+	    de->d_type == DT_BLK || de->d_type == DT_SOCK)
+		return LIBRARY_SCAN_SPECIAL;
 	if (de->d_type != DT_LNK && de->d_type != DT_UNKNOWN)
 		return -1;
 	p = library_scan_join(path, de->d_name);
@@ -230,7 +239,23 @@ library_scan_type(struct library_scan *sc, const char *path,
 	free(p);
 	if (S_ISDIR(st.st_mode))
 		return LIBRARY_MEMO_DIR;
+	if (loader_file_kind(st.st_mode) != NULL)
+		return LIBRARY_SCAN_SPECIAL;
 	return S_ISREG(st.st_mode) ? LIBRARY_MEMO_FILE : -1;
+}
+
+/* A FIFO, device or socket named like a text file: skipped, with a note. */
+static void
+library_scan_special(struct library_scan *sc, const char *path,
+    const char *name)
+{
+	struct stat	 st;
+	char		*p = library_scan_join(path, name);
+
+	if (stat(p, &st) == 0 && loader_file_kind(st.st_mode) != NULL)
+		diag_add(&sc->lib->diags, DIAG_NOTE, p, 0, 0, "%s",
+		    loader_file_kind(st.st_mode));
+	free(p);
 }
 
 /* Read folder PATH into LS (its text files and subfolders, sorted). */
@@ -253,6 +278,9 @@ library_scan_read(struct library_scan *sc, const char *path,
 			    de->d_name);
 		else if (type == LIBRARY_MEMO_DIR)
 			library_memo_list_add(ls, LIBRARY_MEMO_DIR, de->d_name);
+		else if (type == LIBRARY_SCAN_SPECIAL &&
+		    loader_name_is_text(de->d_name))
+			library_scan_special(sc, path, de->d_name);
 	}
 	if (errno != 0)
 		library_scan_warn(sc, path, errno);

@@ -62,19 +62,7 @@ loader_dir_join(const char *dir, const char *name)
 static char *
 loader_dir_errno(int err)
 {
-	switch (err) {
-	case ENOENT:
-		return xstrdup(_("no such file or directory"));
-	case EACCES:
-	case EPERM:
-		return xstrdup(_("permission denied"));
-	case ELOOP:
-		return xstrdup(_("symbolic link loop"));
-	case EISDIR:
-		return xstrdup(_("is a folder"));
-	default:
-		return xstrdup(strerror(err));
-	}
+	return loader_errno(err);
 }
 
 /* ------------------------------------------------------------------ */
@@ -92,10 +80,8 @@ loader_dir_read_file(const char *path, char **data, size_t *n, char **cause)
 {
 	int	fd, rv;
 
-	if ((fd = open(path, O_RDONLY)) < 0) {
-		*cause = loader_dir_errno(errno);
+	if ((fd = loader_open(path, cause)) < 0)
 		return -1;
-	}
 	rv = loader_dir_read_fd(fd, data, n, cause);
 	close(fd);
 	return rv;
@@ -365,10 +351,8 @@ loader_dir_page_file(struct loader_dir_ctx *cx, const char *path,
 	struct issue	*is;
 	int		 fd, num;
 
-	if ((fd = open(path, O_RDONLY)) < 0) {
-		*cause = loader_dir_errno(errno);
+	if ((fd = loader_open(path, cause)) < 0)
 		return NULL;
-	}
 	/* A large file is read and parsed chunk by chunk (loader-read.c). */
 	is = loader_read_pages(fd, path, cx->opts, cause);
 	close(fd);
@@ -551,6 +535,10 @@ loader_load_file(const char *path, const struct loader_opts *opts,
 	}
 	if (S_ISDIR(st.st_mode)) {
 		*cause = loader_dir_errno(EISDIR);
+		return -1;
+	}
+	if (loader_file_kind(st.st_mode) != NULL) {
+		*cause = xstrdup(loader_file_kind(st.st_mode));
 		return -1;
 	}
 	if (loader_name_crawler(loader_name_base(path), &nm))

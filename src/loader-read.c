@@ -12,10 +12,15 @@
  * answer detection would give for the whole file; when it may not, or a
  * later chunk shows that it may not after all, the file is read again
  * from its start, whole.
+ *
+ * Only regular files are read (loader_open()): a FIFO would block, a
+ * device could be endless or have side effects, a socket cannot be
+ * opened at all. Standard input ("-") is read whatever it is.
  */
 #include <config.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +38,69 @@
 #define LOADER_CHUNK		((size_t)1 << 20)
 /* Larger files are refused: no newspaper issue is this big. */
 #define LOADER_MAX_FILE		((size_t)1 << 30)
+
+const char *
+loader_file_kind(mode_t mode)
+{
+	if (S_ISFIFO(mode))
+		return _("is a named pipe (FIFO), not read");
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return _("is a device, not read");
+	if (S_ISSOCK(mode))
+		return _("is a socket, not read");
+	return NULL;
+}
+
+char *
+loader_errno(int err)
+{
+	switch (err) {
+	case ENOENT:
+		return xstrdup(_("no such file or directory"));
+	case EACCES:
+	case EPERM:
+		return xstrdup(_("permission denied"));
+	case ELOOP:
+		return xstrdup(_("symbolic link loop"));
+	case EISDIR:
+		return xstrdup(_("is a folder"));
+	case ENAMETOOLONG:
+		return xstrdup(_("the path is too long"));
+	default:
+		return xstrdup(strerror(err));
+	}
+}
+
+int
+loader_open(const char *path, char **cause)
+{
+	struct stat	 st;
+	const char	*why;
+	int		 fd, fl;
+
+	/* Neither a FIFO nor a device is opened: no wait, no side effect. */
+	if (stat(path, &st) == 0 && (why = loader_file_kind(st.st_mode)) !=
+	    NULL) {
+		*cause = xstrdup(why);
+		return -1;
+	}
+	/* Without blocking, in case it became one in between. */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		*cause = loader_errno(errno);
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		why = loader_file_kind(st.st_mode);
+		*cause = why != NULL ? xstrdup(why) : loader_errno(S_ISDIR(
+		    st.st_mode) ? EISDIR : errno);
+		close(fd);
+		return -1;
+	}
+	if ((fl = fcntl(fd, F_GETFL)) != -1)
+		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+	return fd;
+}
 
 int
 loader_read_all(int fd, char **data, size_t *n, char **cause)

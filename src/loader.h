@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "model.h"
 
@@ -136,6 +137,22 @@ void	loader_parse_part(struct issue *is, const char *text, size_t len,
  */
 struct issue *loader_read_pages(int fd, const char *name,
 	    const struct loader_opts *opts, char **cause);
+
+/*
+ * Open PATH for reading, a regular file only: a FIFO, a device or a socket
+ * gets a translated *CAUSE (loader_file_kind()) without being opened for
+ * reading, so nothing blocks; so does a folder or an error. Returns the
+ * descriptor (blocking, close-on-exec), or -1.
+ */
+int	loader_open(const char *path, char **cause);
+
+/* A translated reason for errno ERR ("no such file or directory"). Caller
+ * frees. */
+char	*loader_errno(int err);
+
+/* Why a file of MODE is not read ("is a named pipe (FIFO), not read"),
+ * or NULL for a regular file or a folder. Translated, static. */
+const char *loader_file_kind(mode_t mode);
 
 /*
  * Read all of FD into *DATA (NUL-terminated; caller frees) and *N.

@@ -570,14 +570,15 @@ main(int argc, char **argv)
 	struct library		*lib;
 	struct settings		 cfg;
 	enum dump_mode		 dump = DUMP_NONE;
-	bool			 check = false, reader, index = false;
+	bool			 check = false, reader, likely, index = false;
 	int			 c, i, status = 0;
 	char			*cause, *arg, *grep = NULL;
 	const char		*path;
 
 	/* The reader's terminal probe is answered while dubao loads. */
-	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
-	    main_reader_likely(argc, argv))
+	likely = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
+	    main_reader_likely(argc, argv);
+	if (likely)
 		ui_probe_start();
 
 	/*
@@ -589,6 +590,14 @@ main(int argc, char **argv)
 #ifdef ENABLE_NLS
 	bindtextdomain(PACKAGE, LOCALEDIR);
 	textdomain(PACKAGE);
+	/*
+	 * The reader draws every string as UTF-8, article text and messages
+	 * alike (the config's and the loader's included), and curses turns
+	 * them into the locale's charset in one place. In a GB18030 locale
+	 * gettext would hand out GB18030 instead, drawn as if UTF-8.
+	 */
+	if (likely)
+		bind_textdomain_codeset(PACKAGE, "UTF-8");
 #endif
 
 	memset(&opts, 0, sizeof opts);

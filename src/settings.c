@@ -31,6 +31,7 @@ settings_init(struct settings *cf)
 	cf->text_width = -1;
 	cf->ambiguous = -1;
 	cf->fold_variants = -1;
+	cf->background = -1;
 	diag_list_init(&cf->diags);
 }
 
@@ -214,6 +215,22 @@ settings_bool(const char *s)
 	return -1;
 }
 
+/* The values of set background, by their number in cf->background. */
+static const char *const settings_backgrounds[] = { "auto", "dark",
+    "light", NULL };
+
+/* The index of S in the NULL-ended list WORDS, or -1. */
+static int
+settings_word(const char *s, const char *const *words)
+{
+	int	i;
+
+	for (i = 0; words[i] != NULL; i++)
+		if (strcmp(s, words[i]) == 0)
+			return i;
+	return -1;
+}
+
 static char *
 settings_expand(const char *s)
 {
@@ -255,6 +272,12 @@ settings_set(struct settings *cf, char **w, size_t n, const char *name,
 		else
 			diag_add(&cf->diags, DIAG_WARNING, name, line, 0,
 			    _("fold-variants must be yes or no"));
+	} else if (strcmp(w[1], "background") == 0) {
+		if ((v = settings_word(w[2], settings_backgrounds)) >= 0)
+			cf->background = v;
+		else
+			diag_add(&cf->diags, DIAG_WARNING, name, line, 0,
+			    _("background must be auto, light or dark"));
 	} else if (strcmp(w[1], "library") == 0) {
 		free(cf->library);
 		cf->library = settings_expand(w[2]);

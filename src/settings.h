@@ -5,6 +5,7 @@
  *	set text-width 72		reader measure; 0 = the whole pane
  *	set ambiguous-width auto	auto | 1 | 2
  *	set fold-variants yes		search folds Simplified/Traditional
+ *	set background auto		auto | light | dark: the palette
  *	set library ~/newspapers
  *	bind ^N next-article		key names are kept as written; the UI
  *					resolves them (only it knows curses)
@@ -40,6 +41,8 @@ struct settings {
 	int			 text_width;	/* -1 when not set */
 	int			 ambiguous;	/* -1 not set, 0 auto, 1, 2 */
 	int			 fold_variants;	/* -1 not set, 0, 1 */
+	int			 background;	/* -1 not set, 0 auto, 1 dark,
+						   2 light */
 	char			*library;	/* ~ expanded, or NULL */
 	char			*path;		/* the file read, or NULL */
 	struct settings_bind	*binds;

@@ -10,11 +10,14 @@
  * locale can only be a --dump run, never the reader.
  *
  * Display: terminals set up for CJK draw East Asian Ambiguous characters
- * (“ ” — … · ■ and others) two cells wide while ncursesw counts one. When
- * the user says so (text_set_ambiguous(2)), text_display() names an
- * unambiguous substitute for each of them, so that what is drawn measures
- * the same for ncursesw and for the terminal; text_cell_width() is the
- * width of what is drawn and is what the layout counts. The stored text
+ * (“ ” — … · ■ and others) two cells wide while ncursesw counts one (in a
+ * UTF-8 locale), and others draw them one cell wide where ncursesw counts
+ * two (wcwidth() of a GB18030 or Big5 locale). When the terminal's width
+ * (text_set_ambiguous(), from the user or the terminal's answer) is not
+ * the locale's, text_display() names an unambiguous substitute for each
+ * of them, so that what is drawn measures the same for ncursesw and for
+ * the terminal; text_cell_width() is the width of what is drawn and is
+ * what the layout counts. The stored text
  * is never changed. A few characters that terminals cluster differently
  * (variation selectors, emoji skin tones) are never drawn at all.
  *
@@ -39,7 +42,8 @@
 #include "util.h"
 
 /* Cells an East Asian Ambiguous character takes on the terminal. */
-static int text_ambiguous_cells = 1;
+/* The terminal's cells for an ambiguous character; 0: as the locale. */
+static int text_ambiguous_cells;
 
 /*
  * East Asian Width "A" ranges (Unicode EastAsianWidth.txt) that wcwidth()
@@ -212,13 +216,15 @@ text_width(ucs4_t uc)
 void
 text_set_ambiguous(int cells)
 {
-	text_ambiguous_cells = cells == 2 ? 2 : 1;
+	text_ambiguous_cells = cells == 1 || cells == 2 ? cells : 0;
 }
 
 int
 text_ambiguous(void)
 {
-	return text_ambiguous_cells;
+	if (text_ambiguous_cells != 0)
+		return text_ambiguous_cells;
+	return text_width(0x201C) == 2 ? 2 : 1;
 }
 
 static bool
@@ -291,13 +297,18 @@ text_ambiguous_sub(ucs4_t uc)
 const char *
 text_display(ucs4_t uc)
 {
+	int	w;
+
 	if (uc < 0xa1 || (uc >= 0x3000 && uc < 0xe000))
 		return NULL;
 	/* Never drawn: terminals disagree on how they join. */
 	if (uc == 0xfe0e || uc == 0xfe0f || (uc >= 0x1f3fb && uc <= 0x1f3ff))
 		return "";
-	if (text_ambiguous_cells != 2 || !text_is_eaw_a(uc) ||
-	    text_width(uc) != 1)
+	if (!text_is_eaw_a(uc))
+		return NULL;
+	w = text_width(uc);
+	if (text_ambiguous_cells == 0 || (w != 1 && w != 2) ||
+	    w == text_ambiguous_cells)
 		return NULL;
 	return text_ambiguous_sub(uc);
 }

@@ -21,9 +21,12 @@
 int	text_width(ucs4_t uc);
 
 /*
- * How the terminal draws East Asian Ambiguous characters: 1 (default) or
- * 2 cells. Process-wide display setting, set once by main.c/ui.c before
- * any layout. With 2, text_display() substitutes those characters.
+ * How the terminal draws East Asian Ambiguous characters: 1 or 2 cells,
+ * or 0 (the default): as the locale counts them (what text_ambiguous()
+ * then returns). Process-wide display setting, set by main.c/ui.c before any
+ * layout (and again when the terminal's late answer changes it). Where
+ * it is not what wcwidth() counts in the locale (1 in UTF-8, 2 in
+ * GB18030), text_display() substitutes those characters.
  */
 void	text_set_ambiguous(int cells);
 int	text_ambiguous(void);

@@ -14,40 +14,40 @@
 #include <unitypes.h>
 
 /*
- * Colour roles: name, foreground (on the terminal's own background) and
- * attributes. The attributes alone keep every role readable with colours
- * off (NO_COLOR, --color=never, vt100): the match highlight is reverse
- * video, the current match also bold and underlined; reverse roles show
- * their colour as the background.
+ * Colour roles: name, and the attributes that keep the role readable
+ * with no colour at all (NO_COLOR, --color=never, vt100): the match
+ * highlight is reverse video, the current match also bold and
+ * underlined. The colours come from a palette for the terminal's
+ * background (ui-color.c).
  */
 #define UI_ROLES							\
-	R(NORMAL,	"normal",	-1,		A_NORMAL)	\
-	R(COLUMN,	"column",	COLOR_MAGENTA,	A_NORMAL)	\
-	R(KICKER,	"kicker",	COLOR_CYAN,	A_NORMAL)	\
-	R(HEADLINE,	"headline",	COLOR_YELLOW,	A_BOLD)		\
-	R(SUBHEAD,	"subhead",	COLOR_CYAN,	A_BOLD)		\
-	R(BYLINE,	"byline",	COLOR_GREEN,	A_NORMAL)	\
-	R(DATELINE,	"dateline",	COLOR_GREEN,	A_NORMAL)	\
-	R(QUOTE,	"quote",	COLOR_CYAN,	A_BOLD)		\
-	R(BODY,		"body",		-1,		A_NORMAL)	\
-	R(INTERTITLE,	"intertitle",	-1,		A_BOLD)		\
-	R(CAPTION,	"caption",	COLOR_BLUE,	A_NORMAL)	\
-	R(NOTE,		"note",		COLOR_MAGENTA,	A_UNDERLINE)	\
-	R(MATCH,	"match",	COLOR_YELLOW,	A_REVERSE)	\
-	R(MATCH_CUR,	"match-current", COLOR_GREEN,			\
+	R(NORMAL,	"normal",		A_NORMAL)		\
+	R(COLUMN,	"column",		A_NORMAL)		\
+	R(KICKER,	"kicker",		A_NORMAL)		\
+	R(HEADLINE,	"headline",		A_BOLD)			\
+	R(SUBHEAD,	"subhead",		A_BOLD)			\
+	R(BYLINE,	"byline",		A_NORMAL)		\
+	R(DATELINE,	"dateline",		A_NORMAL)		\
+	R(QUOTE,	"quote",		A_BOLD)			\
+	R(BODY,		"body",			A_NORMAL)		\
+	R(INTERTITLE,	"intertitle",		A_BOLD)			\
+	R(CAPTION,	"caption",		A_NORMAL)		\
+	R(NOTE,		"note",			A_UNDERLINE)		\
+	R(MATCH,	"match",		A_REVERSE)		\
+	R(MATCH_CUR,	"match-current",				\
 	    A_REVERSE | A_BOLD | A_UNDERLINE)				\
-	R(TOC_PAGE,	"contents-page", COLOR_YELLOW,	A_BOLD)		\
-	R(TOC_ITEM,	"contents",	-1,		A_NORMAL)	\
-	R(TOC_READ,	"contents-read", -1,		A_DIM)		\
-	R(TOC_SEL,	"contents-selected", COLOR_CYAN, A_REVERSE)	\
-	R(STATUS,	"status",	COLOR_CYAN,	A_REVERSE)	\
-	R(MESSAGE,	"message",	-1,		A_NORMAL)	\
-	R(ERROR,	"error",	COLOR_RED,	A_BOLD)		\
-	R(BORDER,	"border",	COLOR_BLUE,	A_NORMAL)	\
-	R(HELP_KEY,	"help-key",	COLOR_GREEN,	A_BOLD)
+	R(TOC_PAGE,	"contents-page",	A_BOLD)			\
+	R(TOC_ITEM,	"contents",		A_NORMAL)		\
+	R(TOC_READ,	"contents-read",	A_DIM)			\
+	R(TOC_SEL,	"contents-selected",	A_REVERSE)		\
+	R(STATUS,	"status",		A_REVERSE)		\
+	R(MESSAGE,	"message",		A_NORMAL)		\
+	R(ERROR,	"error",		A_BOLD)			\
+	R(BORDER,	"border",		A_NORMAL)		\
+	R(HELP_KEY,	"help-key",		A_BOLD)
 
 enum ui_role {
-#define R(id, name, fg, at) UI_ROLE_##id,
+#define R(id, name, at) UI_ROLE_##id,
 	UI_ROLES
 #undef R
 	UI_NROLES

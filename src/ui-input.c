@@ -78,7 +78,6 @@ void
 ui_input_answers(struct ui_answers *a)
 {
 	*a = ui_in.ans;
-	ui_in.answered = false;
 }
 
 /* Dark or light, by the colour's luminance (Rec. 709 weights). */

@@ -44,7 +44,7 @@ void	ui_input_take(const unsigned char *bytes, size_t n);
 /* Whether the position report is still awaited. */
 bool	ui_input_waiting(void);
 
-/* What the terminal has answered so far (no UI_KEY_TERM for it then). */
+/* What the terminal has answered so far. */
 void	ui_input_answers(struct ui_answers *);
 
 /*

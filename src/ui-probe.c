@@ -9,6 +9,7 @@
 #include <sys/types.h>
 
 #include <fcntl.h>
+#include <iconv.h>
 #include <langinfo.h>
 #include <poll.h>
 #include <signal.h>
@@ -28,8 +29,9 @@
 
 /*
  * The probe: ask the terminal for its background colour (OSC 11), then
- * print an East Asian Ambiguous character at the start of the current row
- * and ask for the cursor position (vim's t_u7 probe). The terminal
+ * print an East Asian Ambiguous character at the start of the current row,
+ * in the locale's charset (UTF-8, GB18030, Big5...), and ask for the
+ * cursor position (vim's t_u7 probe). The terminal
  * answers in order, so once the position report is in, an answer to OSC
  * 11 would have come before it. main() calls ui_probe_start() first thing
  * when the reader will likely run, so that the round trip (a network
@@ -91,6 +93,59 @@ ui_env_utf8(void)
 }
 
 /*
+ * Whether the N bytes of NAME (a locale name's charset, "gb18030",
+ * "big5hkscs") name a charset that shows Chinese: the GB, Big5 and EUC
+ * families, as ui_locale_kind() counts them.
+ */
+static bool
+ui_probe_cjk(const char *name, size_t n)
+{
+	static const char *const fam[] = { "gb", "big5", "euc" };
+	size_t	i;
+
+	for (i = 0; i < sizeof fam / sizeof fam[0]; i++)
+		if (n >= strlen(fam[i]) &&
+		    strncasecmp(name, fam[i], strlen(fam[i])) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The probe's ambiguous character, U+201C, in the charset of the locale
+ * the environment names (curses later writes it in that charset): its
+ * bytes into OUT, their number returned; 0 when that charset is not
+ * UTF-8 nor one that shows Chinese (ui_locale_kind()), or has no U+201C.
+ */
+static size_t
+ui_probe_quote(char out[8])
+{
+	const char	*loc, *dot;
+	char		 cs[32], in[] = "\xe2\x80\x9c", *ip = in, *op = out;
+	size_t		 n, il = 3, ol = 8;
+	iconv_t		 cd;
+
+	if (ui_locale_kind() == 1 || ui_env_utf8()) {
+		memcpy(out, in, 3);
+		return 3;
+	}
+	if ((loc = getenv("LC_ALL")) == NULL || *loc == '\0')
+		if ((loc = getenv("LC_CTYPE")) == NULL || *loc == '\0')
+			loc = getenv("LANG");
+	if (loc == NULL || (dot = strchr(loc, '.')) == NULL)
+		return 0;
+	n = strcspn(dot + 1, "@");
+	if (n == 0 || n >= sizeof cs || !ui_probe_cjk(dot + 1, n))
+		return 0;
+	memcpy(cs, dot + 1, n);
+	cs[n] = '\0';
+	if ((cd = iconv_open(cs, "UTF-8")) == (iconv_t)-1)
+		return 0;
+	n = iconv(cd, &ip, &il, &op, &ol);
+	iconv_close(cd);
+	return n == (size_t)-1 || il != 0 ? 0 : (size_t)(op - out);
+}
+
+/*
  * Whether TERM may be sent OSC 11: the Linux console and real VTs print
  * an OSC they do not know (the row is erased after the probe, but the
  * text would shift the position report).
@@ -104,14 +159,13 @@ ui_probe_osc_ok(const char *term)
 
 /*
  * Write the queries: OSC 11 when OSC, then the position report, after
- * an ambiguous character when WIDTH. The row is erased after the report
- * (the answer is decided by then).
+ * the ambiguous character QUOTE (QN bytes) when QN > 0. The row is
+ * erased after the report (the answer is decided by then).
  */
 static bool
-ui_probe_send(int fd, bool osc, bool width)
+ui_probe_send(int fd, bool osc, const char *quote, size_t qn)
 {
 	static const char	 q_osc[] = "\033]11;?\033\\";
-	static const char	 q_cpr[] = "\r\xe2\x80\x9c\033[6n\r\033[K";
 	char			 buf[64];
 	size_t			 n = 0;
 
@@ -119,11 +173,15 @@ ui_probe_send(int fd, bool osc, bool width)
 		memcpy(buf, q_osc, sizeof q_osc - 1);
 		n = sizeof q_osc - 1;
 	}
-	if (width) {
-		memcpy(buf + n, q_cpr, sizeof q_cpr - 1);
-		n += sizeof q_cpr - 1;
-	} else {
-		memcpy(buf + n, "\033[6n", 4);
+	if (qn > 0) {
+		buf[n++] = '\r';
+		memcpy(buf + n, quote, qn);
+		n += qn;
+	}
+	memcpy(buf + n, "\033[6n", 4);
+	n += 4;
+	if (qn > 0) {
+		memcpy(buf + n, "\r\033[K", 4);
 		n += 4;
 	}
 	return write(fd, buf, n) == (ssize_t)n;
@@ -146,15 +204,17 @@ ui_probe_start(void)
 {
 	struct sigaction	 sa;
 	const char		*term = getenv("TERM");
-	bool			 width, osc;
+	char			 quote[8];
+	size_t			 qn;
+	bool			 osc;
 	int			 fd, i;
 
 	if (ui_probe.fd >= 0 || term == NULL || *term == '\0' ||
 	    strcmp(term, "dumb") == 0)
 		return;
-	width = ui_locale_kind() == 1 || ui_env_utf8();
+	qn = ui_probe_quote(quote);
 	osc = ui_probe_osc_ok(term);
-	if ((!width && !osc) ||
+	if ((qn == 0 && !osc) ||
 	    (fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)) < 0)
 		return;
 	if (tcgetattr(fd, &ui_probe.old) != 0) {
@@ -169,8 +229,8 @@ ui_probe_start(void)
 	ui_probe.fd = fd;
 	ui_probe_raw(fd);
 	clock_gettime(CLOCK_MONOTONIC, &ui_probe.t0);
-	if (ui_probe_send(fd, osc, width))
-		ui_input_expect(width, osc);
+	if (ui_probe_send(fd, osc, quote, qn))
+		ui_input_expect(qn > 0, osc);
 	if (!ui_probe.hooked) {
 		ui_probe.hooked = true;
 		atexit(ui_probe_atexit);

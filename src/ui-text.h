@@ -11,11 +11,20 @@
 
 #include "ui-view.h"
 
+/* A screen row of a page: bytes [off, off + len) of a line. */
+struct ui_text_row {
+	size_t	line, off, len;
+};
+
 struct ui_text {
 	char		**lines;	/* UTF-8, owned */
 	size_t		 *hl;		/* bytes drawn as keys at the start */
+	int		 *indent;	/* columns before a continuation */
 	size_t		  n, cap;
-	size_t		  top;		/* first line in view */
+	struct ui_text_row *rows_v;	/* the lines wrapped to WIDTH */
+	size_t		  nrows, rowcap;
+	int		  width;	/* of the wrapping, or 0: none yet */
+	size_t		  top;		/* first row in view */
 	size_t		  mark;		/* line with a search match, or
 					   SIZE_MAX */
 	size_t		  mark_off, mark_len;	/* its bytes */
@@ -31,9 +40,14 @@ void	ui_text_free(struct ui_text *);
 
 /*
  * Add LINE (taken: malloc'd UTF-8), its first HL bytes drawn in the
- * help-key colour.
+ * help-key colour. A line wider than the page wraps, at a blank where
+ * it can, its continuation rows two columns in (or as ui_text_indent()
+ * says): nothing is cut at the right edge.
  */
 void	ui_text_add(struct ui_text *, char *line, size_t hl);
+
+/* Continuation rows of the last line added start COLS columns in. */
+void	ui_text_indent(struct ui_text *, int cols);
 
 /*
  * Draw bytes [OFF, OFF + LEN) of line LINE as the current search match;

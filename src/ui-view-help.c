@@ -73,12 +73,14 @@ ui_help_enter(struct ui *u)
 		ui_pad(&line, state_op_name((enum op)op), 18);
 		buf_adds(&line, state_op_help((enum op)op));
 		ui_text_add(t, buf_take(&line), hl);
+		ui_text_indent(t, kw + 2 + 18);	/* under the description */
 		free(klist[op]);
 	}
 	ui_text_add(t, xstrdup(""), 0);
 	ui_text_add(t, xstrdup(_("A number before a key repeats it: 5j.")), 0);
-	ui_text_add(t, xstrdup(_("Mouse: click an item to open it, the wheel "
-	    "scrolls the pane under the pointer.")), 0);
+	ui_text_add(t, xstrdup(_("Mouse: click an item to open it, or a "
+	    "continuation note to follow it; the wheel scrolls the pane "
+	    "under the pointer.")), 0);
 	ui_text_add(t, xstrdup(_("Search prompt: Backspace, Left/Right, "
 	    "Ctrl-U, Up/Down for history, Esc cancels.")), 0);
 	return t;

@@ -302,16 +302,33 @@ ui_reader_status(struct ui *u, void *data, struct buf *left,
 	ui_reader_search(u->st, right);
 }
 
-/* The wheel scrolls the article; a click gives the pane the focus. */
+/* Whether pane row ROW shows a continuation note ("（下转第2版）"). */
+static bool
+ui_reader_note_at(const struct ui *u, const struct ui_reader *rd, int row)
+{
+	size_t	li = state_line(u->st) + (size_t)row;
+
+	return row >= 0 && rd->lay != NULL && li < rd->lay->nlines &&
+	    rd->lay->lines[li].kind == LAYOUT_NOTE;
+}
+
+/*
+ * The wheel scrolls the article; a click gives the pane the focus, and a
+ * click on a continuation note follows it, as Enter does.
+ */
 static void
 ui_reader_mouse(struct ui *u, void *data, const struct ui_mouse *m)
 {
-	(void)data;
-	if (m->kind == UI_MOUSE_CLICK)
-		ui_apply(u, state_set_focus(u->st, STATE_FOCUS_READER));
-	else
+	struct ui_reader	*rd = data;
+
+	if (m->kind != UI_MOUSE_CLICK) {
 		ui_apply(u, state_scroll(u->st, false,
 		    m->kind == UI_MOUSE_WHEEL_UP ? -UI_WHEEL : UI_WHEEL));
+		return;
+	}
+	ui_apply(u, state_set_focus(u->st, STATE_FOCUS_READER));
+	if (ui_reader_note_at(u, rd, m->y - (rd->text.y - rd->pane.y)))
+		ui_apply(u, state_apply(u->st, OP_OPEN, 1));
 }
 
 const struct ui_view ui_view_reader = {

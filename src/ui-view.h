@@ -19,6 +19,7 @@
 #include "util.h"
 #include "ui-draw.h"
 #include "ui-keys.h"
+#include "ui-input.h"
 
 struct ui;
 struct options;
@@ -112,6 +113,7 @@ struct ui {
 	struct library_state	*store;		/* the reading state kept */
 	struct ui_keys		 keys;
 	attr_t			 roles[UI_NROLES];
+	enum ui_background	 background;	/* the palette's */
 	bool			 small;		/* too small to draw */
 	bool			 ascii;		/* ASCII borders */
 	int			 prows;		/* rows above the status */
@@ -189,7 +191,14 @@ void	 ui_prompt_free(struct ui *u);
  */
 void	ui_results_drop(struct ui *u);
 
-/* Colour roles into u->roles: defaults, the config's colour lines. */
+/*
+ * Colour roles into u->roles: the attributes that read without colour,
+ * the palette for the background (u->background), the config file's
+ * colour lines. Call again when the background may have changed.
+ */
 void	ui_colors_init(struct ui *u);
+
+/* The background to choose a palette for, as known now. */
+enum ui_background ui_colors_background(const struct ui *u);
 
 #endif /* DUBAO_UI_VIEW_H */

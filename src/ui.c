@@ -143,11 +143,27 @@ ui_fini(void)
 void
 ui_message(struct ui *u, bool error, const char *fmt, ...)
 {
-	va_list	ap;
+	va_list	 ap;
+	char	*raw, *s;
+	size_t	 n;
 
 	va_start(ap, fmt);
-	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
+	raw = xvasprintf(fmt, ap);
 	va_end(ap);
+	/* Messages quote keys typed, names and config words: shown as
+	 * placeholders, never obeyed (text_sanitize_str). */
+	s = text_sanitize_str(raw);
+	n = strlen(s);
+	if (n >= sizeof u->msg) {
+		/* Cut at the start of a character. */
+		n = sizeof u->msg - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(u->msg, s, n);
+	u->msg[n] = '\0';
+	free(s);
+	free(raw);
 	u->msg_error = error;
 }
 
@@ -494,18 +510,31 @@ ui_mouse(struct ui *u)
 	f->view->mouse(u, f->data, &m);
 }
 
-/* Take the terminal's answers: ambiguous widths, the background. */
+/* The terminal's answer on ambiguous widths; true if it changed them. */
+static bool
+ui_answer_widths(struct ui *u)
+{
+	struct ui_answers	a;
+
+	ui_input_answers(&a);
+	if (u->opts->ambiguous != 0 || a.ambiguous == 0 ||
+	    a.ambiguous == text_ambiguous())
+		return false;
+	/* Not what the locale counts: substitutes from now on. */
+	text_set_ambiguous(a.ambiguous);
+	if (a.ambiguous == 2)
+		u->ascii = true;	/* line drawing is ambiguous-width */
+	return true;
+}
+
+/* The terminal's late answers: widths, the background for the palette. */
 static bool
 ui_answers(struct ui *u)
 {
-	struct ui_answers	a;
-	bool			changed = false;
+	bool	changed = ui_answer_widths(u);
 
-	ui_input_answers(&a);
-	if (u->opts->ambiguous == 0 && a.ambiguous == 2 &&
-	    text_ambiguous() != 2) {
-		text_set_ambiguous(2);
-		u->ascii = true;	/* line drawing is ambiguous-width */
+	if (ui_colors_background(u) != u->background) {
+		ui_colors_init(u);
 		changed = true;
 	}
 	return changed;
@@ -628,9 +657,12 @@ ui_loop(struct ui *u)
 static int
 ui_bad_term(const char *term)
 {
+	char	*t = text_sanitize_str(term != NULL ? term : "");
+
 	fprintf(stderr, _("%s: this terminal (TERM=%s) cannot show the "
 	    "reader; use a terminal such as xterm, or --dump\n"), progname,
-	    term != NULL ? term : "");
+	    t);
+	free(t);
 	return 1;
 }
 
@@ -692,7 +724,7 @@ ui_probe(struct ui *u)
 
 	ui_probe_start();	/* unless main() did */
 	ui_probe_finish();
-	ui_answers(u);
+	ui_answer_widths(u);
 	/* Line drawing is ambiguous-width, and unreliable without UTF-8. */
 	u->ascii = text_ambiguous() == 2 || kind != 1;
 	return kind;

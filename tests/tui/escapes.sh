@@ -26,4 +26,17 @@ tui_has "[31m红色"
 tui_keys q
 s=$(tui_status)
 [ "$s" = 0 ] || tui_fail "exit status after q: $s"
+$T kill-session -t t
+
+# A key that is not bound is named on the message line: a bidi override
+# typed (or pasted) is shown as a placeholder, not obeyed.
+rlo=$(printf '\342\200\256')
+tui_start 120 24 "$f"
+tui_wait "article 1/1"
+tui_text "$rlo"
+tui_wait "is not bound"
+tui_screen | grep -q "$rlo" && tui_fail "a bidi override reached the screen"
+tui_keys q
+s=$(tui_status)
+[ "$s" = 0 ] || tui_fail "exit status after q: $s"
 exit 0

@@ -24,9 +24,13 @@ $T set-option -g remain-on-exit on
 # starts empty each time unless $TUI_KEEP_STATE is set. Extra
 # environment comes from $TUI_ENV (e.g.
 # "NO_COLOR=1"), the terminal type from $TUI_TERM (default screen).
+# Standard error goes to $TUI_TMP/stderr, or with TUI_STDERR=tty to the
+# terminal (to see what dubao writes there before the reader starts).
 tui_start() {
 	_c=$1 _r=$2
 	shift 2
+	_err="2>\"$TUI_TMP/stderr\""
+	[ "${TUI_STDERR:-}" = tty ] && _err=
 	rm -f "$TUI_TMP/status"
 	# Each start reads afresh (no position to resume) unless the test
 	# keeps the reading state across starts (TUI_KEEP_STATE=1).
@@ -37,7 +41,7 @@ trap '' INT QUIT
 env TERM=${TUI_TERM:-screen} LC_ALL=${TUI_LC:-C.UTF-8} \\
     XDG_CONFIG_HOME="$TUI_TMP/config" XDG_STATE_HOME="$TUI_TMP/state" \\
     XDG_CACHE_HOME="$TUI_TMP/cache" \\
-    $TUI_ENV "$DUBAO" "\$@" 2>"$TUI_TMP/stderr"
+    $TUI_ENV "$DUBAO" "\$@" $_err
 echo \$? >"$TUI_TMP/status.new"
 mv "$TUI_TMP/status.new" "$TUI_TMP/status"
 EOS

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Next and previous article and page, counts, boundary messages, and
-# following a 下转 note to its continuation and back.
+# following a 下转 note to its continuation (with Enter or a click) and
+# back.
 . "$top_srcdir/tests/tui/lib.sh"
 
 tui_start 120 40 "$TUI_DATA/two-pages.txt"
@@ -36,6 +37,27 @@ tui_has "返乡创业"
 tui_keys h
 tui_wait "article 2/4"
 tui_has "石岭村"
+# A click on the note follows it too (X10 mouse report: ESC [ M, then 32
+# plus the button, the column and the row); a click on the text above it
+# does not.
+click() {
+	tui_keys -H 1b 5b 4d 20 "$(printf %x $((32 + $1)))" \
+	    "$(printf %x $((32 + $2)))"
+}
+tui_wait "（下转第2版）"
+row=$(tui_screen | grep -n "（下转第2版）" | cut -d: -f1)
+click 60 5
+# = opens the info screen once the click before it was read.
+tui_keys =
+tui_wait "about this issue"
+tui_keys q
+tui_wait "article 2/4"
+tui_lacks "continued on page 2"
+click 100 "$row"
+tui_wait "continued on page 2"
+tui_has "article 4/4"
+tui_keys h
+tui_wait "article 2/4"
 
 # Scrolling in the reader: a line down moves the text up.
 tui_keys '['

@@ -20,6 +20,7 @@ byte the program wrote is kept in term.raw.
 import codecs
 import os
 import pty
+import re
 import select
 import signal
 import time
@@ -29,18 +30,26 @@ import pyte
 import pyte.screens
 from wcwidth import wcwidth
 
+# REP (ESC [ N b: the character before, N more times), which ncurses
+# uses where terminfo has it (xterm) and pyte does not know.
+REP = re.compile(r"(.)\x1b\[(\d*)b", re.S)
+
 BACKGROUNDS = {"light": "rgb:ffff/ffff/ffff", "dark": "rgb:0000/0000/0000"}
 
 
 class Terminal:
     def __init__(self, argv, env, cols, rows, ambiguous=1,
                  charset="utf-8", delay=0.0, background=None):
+        # pyte measures with its module's wcwidth: set it for each
+        # terminal (an earlier one may have left the wide one).
         if ambiguous == 2:
             def width(ch):
                 if unicodedata.east_asian_width(ch) == "A":
                     return 2
                 return wcwidth(ch)
             pyte.screens.wcwidth = width
+        else:
+            pyte.screens.wcwidth = wcwidth
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.Stream(self.screen)
         self.decoder = codecs.getincrementaldecoder(charset)(
@@ -109,7 +118,10 @@ class Terminal:
                     return False
                 self.raw.extend(data)
                 self.osc11()
-                self.stream.feed(self.decoder.decode(data))
+                text = REP.sub(lambda m: m.group(1) *
+                               (1 + int(m.group(2) or 1)),
+                               self.decoder.decode(data))
+                self.stream.feed(text)
             if until():
                 return True
         return False

@@ -248,6 +248,13 @@ test_paste_mouse(void)
 	CHECK(n == 2 && out[0].type == KEYSEQ_MOUSE && out[0].button == 64 &&
 	    out[0].col == 300 && out[0].row == 40 && out[0].press &&
 	    out[1].type == KEYSEQ_MOUSE && !out[1].press);
+	/* Reports naming no cell (column or row 0, or past any terminal's
+	 * size: fuzzing found them) are taken whole and ignored. */
+	n = DECODE("\x1b[<64;0;1M\x1b[M\x20\x20\x25\x1b[0;5R\x1b[3;99999R",
+	    out);
+	CHECK(n == 4 && out[0].type == KEYSEQ_IGNORED &&
+	    out[1].type == KEYSEQ_IGNORED && out[2].type == KEYSEQ_IGNORED &&
+	    out[3].type == KEYSEQ_IGNORED);
 }
 
 static void

@@ -99,6 +99,26 @@ test_mistakes(void)
 	    !settings_key_valid("jj"));
 }
 
+/* set background: auto, light, dark; anything else a warning. */
+static void
+test_background(void)
+{
+	struct settings	 cf;
+	const char	*text = "set background light\n"
+	    "set background grey\n";
+
+	settings_init(&cf);
+	CHECK(cf.background == -1);
+	settings_parse(&cf, text, strlen(text), "config");
+	CHECK(cf.background == 2);
+	CHECK(cf.diags.n == 1 && cf.diags.v[0].line == 2);
+	settings_parse(&cf, "set background dark", 19, "config");
+	CHECK(cf.background == 1);
+	settings_parse(&cf, "set background auto", 19, "config");
+	CHECK(cf.background == 0);
+	settings_clear(&cf);
+}
+
 static void
 test_missing(void)
 {
@@ -134,6 +154,7 @@ main(void)
 	TSTART();
 	test_parse();
 	test_mistakes();
+	test_background();
 	test_missing();
 	test_default_path();
 	return TDONE();

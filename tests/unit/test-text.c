@@ -4,6 +4,7 @@
  */
 #include <config.h>
 
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -204,6 +205,22 @@ main(void)
 	}
 	text_set_ambiguous(1);
 	CHECK(text_display(0x201C) == NULL);
+
+	/*
+	 * A GB18030 locale counts ambiguous characters two cells wide: as
+	 * they are by default, substitutes for a terminal that draws one.
+	 */
+	if (setlocale(LC_CTYPE, "zh_CN.GB18030") != NULL) {
+		text_set_ambiguous(0);
+		CHECK(text_ambiguous() == 2);
+		CHECK(text_display(0x201C) == NULL);
+		CHECK(text_cell_width(0x201C) == 2);
+		text_set_ambiguous(1);
+		CHECK_STR(text_display(0x201C), "\"");
+		CHECK(text_cell_width(0x201C) == 1);
+		setlocale(LC_CTYPE, "C");
+		text_set_ambiguous(1);
+	}
 
 	for (i = 0; i < sizeof san_cases / sizeof san_cases[0]; i++) {
 		s = text_sanitize(san_cases[i].in, strlen(san_cases[i].in),
