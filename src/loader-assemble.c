@@ -555,6 +555,22 @@ loader_after_moved(const struct loader_page *lp, size_t i, size_t j)
 }
 
 /*
+ * Is the current article the page's first, one paragraph without any
+ * title line before it (a line the page header could not be read from),
+ * which the run does not continue across? Then the run starts an
+ * article of its own.
+ */
+static bool
+loader_after_headless(const struct loader_asm *st, bool across)
+{
+	const struct article	*a = st->cur->a;
+
+	return !across && st->cx->narts == 1 && a->npara == 1 &&
+	    a->headline == NULL && a->kicker == NULL && a->subhead == NULL &&
+	    a->column == NULL;
+}
+
+/*
  * A run of title-like units from unit I: the title group of a new article,
  * or intertitles and the like inside the current one, or the rest of a cut
  * paragraph that looks like a title. Returns the last unit used.
@@ -598,7 +614,7 @@ loader_asm_run(struct loader_asm *st, size_t i)
 	    cur->a->headline == NULL) || st->photo != NULL ||
 	    loader_after_editor(lp, i) || loader_after_moved(lp, i, j) ||
 	    loader_group_dateline(lp, body) || loader_group_byline(lp, i, j, cur) ||
-	    loader_group_cont(lp, j) ||
+	    loader_group_cont(lp, j) || loader_after_headless(st, across) ||
 	    loader_start_score(cx, i, j, across, cur->a) > 0;
 	if (start) {
 		loader_asm_titles(st, i, j, across);
