@@ -9,7 +9,6 @@
 #include <sys/types.h>
 
 #include <fcntl.h>
-#include <iconv.h>
 #include <langinfo.h>
 #include <poll.h>
 #include <signal.h>
@@ -22,6 +21,8 @@
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
+
+#include <uniconv.h>
 
 #include "ui.h"
 #include "ui-input.h"
@@ -76,16 +77,25 @@ ui_probe_atexit(void)
 	ui_probe_release();
 }
 
-/* Whether the locale the environment names is UTF-8 (before setlocale). */
-static bool
-ui_env_utf8(void)
+/* The name of the locale the environment sets for characters, or NULL. */
+static const char *
+ui_env_locale(void)
 {
-	const char	*loc, *p;
+	const char	*loc;
 
 	if ((loc = getenv("LC_ALL")) == NULL || *loc == '\0')
 		if ((loc = getenv("LC_CTYPE")) == NULL || *loc == '\0')
 			loc = getenv("LANG");
-	for (p = loc; p != NULL && *p != '\0'; p++)
+	return loc;
+}
+
+/* Whether the locale the environment names is UTF-8 (before setlocale). */
+static bool
+ui_env_utf8(void)
+{
+	const char	*p;
+
+	for (p = ui_env_locale(); p != NULL && *p != '\0'; p++)
 		if (strncasecmp(p, "UTF-8", 5) == 0 ||
 		    strncasecmp(p, "UTF8", 4) == 0)
 			return true;
@@ -119,30 +129,29 @@ ui_probe_cjk(const char *name, size_t n)
 static size_t
 ui_probe_quote(char out[8])
 {
-	const char	*loc, *dot;
-	char		 cs[32], in[] = "\xe2\x80\x9c", *ip = in, *op = out;
-	size_t		 n, il = 3, ol = 8;
-	iconv_t		 cd;
+	static const uint8_t	 in[] = "\xe2\x80\x9c";
+	const char		*loc, *dot;
+	char			 cs[32], *r;
+	size_t			 n, ol = 8;
 
 	if (ui_locale_kind() == 1 || ui_env_utf8()) {
 		memcpy(out, in, 3);
 		return 3;
 	}
-	if ((loc = getenv("LC_ALL")) == NULL || *loc == '\0')
-		if ((loc = getenv("LC_CTYPE")) == NULL || *loc == '\0')
-			loc = getenv("LANG");
-	if (loc == NULL || (dot = strchr(loc, '.')) == NULL)
+	if ((loc = ui_env_locale()) == NULL || (dot = strchr(loc, '.')) == NULL)
 		return 0;
 	n = strcspn(dot + 1, "@");
 	if (n == 0 || n >= sizeof cs || !ui_probe_cjk(dot + 1, n))
 		return 0;
 	memcpy(cs, dot + 1, n);
 	cs[n] = '\0';
-	if ((cd = iconv_open(cs, "UTF-8")) == (iconv_t)-1)
+	/* Into OUT itself; a result too long for it is no answer. */
+	r = u8_conv_to_encoding(cs, iconveh_error, in, 3, NULL, out, &ol);
+	if (r != out) {
+		free(r);
 		return 0;
-	n = iconv(cd, &ip, &il, &op, &ol);
-	iconv_close(cd);
-	return n == (size_t)-1 || il != 0 ? 0 : (size_t)(op - out);
+	}
+	return ol;
 }
 
 /*
