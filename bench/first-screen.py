@@ -10,6 +10,10 @@ for the program to end. Prints one line: the milliseconds from the start
 to the sentinel, and the peak resident memory of the program in kB (from
 wait4's rusage, so the whole life of the process, start-up included).
 Exits 1 when the sentinel does not come within 60 seconds.
+
+A SENTINEL written "screen:TEXT" is looked for on the screen as a
+terminal shows it (drawn with pyte, Debian's python3-pyte), not in the
+bytes: for text that curses updates in place, a few cells at a time.
 """
 import fcntl
 import os
@@ -24,6 +28,14 @@ import time
 def main():
     cols, rows, sentinel = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
     cmd = sys.argv[4:]
+    shown = None
+    if sentinel.startswith("screen:"):
+        import pyte
+        sentinel = sentinel[len("screen:"):]
+        screen = pyte.Screen(cols, rows)
+        stream = pyte.ByteStream(screen)
+        shown = lambda data: (stream.feed(data),
+                              sentinel in "\n".join(screen.display))[1]
     want = sentinel.encode()
     t0 = time.monotonic()
     pid, fd = pty.fork()
@@ -49,7 +61,7 @@ def main():
             # Answer the cursor position probe as a terminal does: the
             # probe character took one cell.
             os.write(fd, b"\033[1;2R")
-        if want in seen:
+        if (shown(data) if shown is not None else want in seen):
             t1 = time.monotonic()
     # Quit, keep draining until the program is gone.
     try:

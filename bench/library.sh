@@ -7,6 +7,9 @@
 #     files) at 80x24, with the catalogue cache empty (cold) and filled
 #     (warm), beside `find` over the same tree, alternating in one run;
 #     time until the status line is drawn, and peak resident memory;
+#     then, cold and warm, the time until the walk behind the first
+#     screen has catalogued all 3,650 issues ("issue N/3650" on the
+#     status line; needs python3-pyte);
 #  2. one issue folder out of that archive beside the same issue copied
 #     alone;
 #  3. peak memory of --dump=json of a one-year archive (365 issues).
@@ -27,6 +30,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export XDG_CONFIG_HOME="$tmp/config" XDG_STATE_HOME="$tmp/state"
 first="python3 $top/bench/first-screen.py 80 24 article"
+all="/usr/bin/python3 $top/bench/first-screen.py 80 24 screen:/3650"
 
 python3 "$top/bench/gen-archive.py" "$tmp/ten" 3650 "$corpus"/*/*/
 python3 "$top/bench/gen-archive.py" "$tmp/one" 365 "$corpus"/*/*/
@@ -43,13 +47,17 @@ for i in $(seq "$runs"); do
 	rm -rf "$tmp/cache"
 	XDG_CACHE_HOME="$tmp/cache" $first "$dubao" "$tmp/ten" >>"$tmp/cold"
 	XDG_CACHE_HOME="$tmp/cache" $first "$dubao" "$tmp/ten" >>"$tmp/warm"
+	# The whole catalogue, walked behind the first screen.
+	rm -rf "$tmp/cache"
+	XDG_CACHE_HOME="$tmp/cache" $all "$dubao" "$tmp/ten" >>"$tmp/all-cold"
+	XDG_CACHE_HOME="$tmp/cache" $all "$dubao" "$tmp/ten" >>"$tmp/all-warm"
 	XDG_CACHE_HOME="$tmp/cache" $first "$dubao" "$one" >>"$tmp/inside"
 	XDG_CACHE_HOME="$tmp/cache" $first "$dubao" "$tmp/alone/20100101" \
 	    >>"$tmp/alone.t"
 done
 echo "ten-year archive: 3650 issues, $(find "$tmp/ten" -type f | wc -l) files"
 echo "first screen at 80x24, $runs runs each, median (ms, peak kB):"
-for n in find cold warm inside alone.t; do
+for n in find cold warm all-cold all-warm inside alone.t; do
 	printf '  %-8s %8.1f ms %8d kB\n' "$n" \
 	    "$(cut -d' ' -f1 <"$tmp/$n" | median)" \
 	    "$(cut -d' ' -f2 <"$tmp/$n" | median)"

@@ -355,13 +355,11 @@ static void
 dump_text_issue_head(FILE *fp, const struct library *lib, size_t i,
     const struct issue *is, int width)
 {
-	const struct library_issue	*e = library_entry(lib, i);
-	const char			*paper;
-	char				 date[16], *s;
+	char	date[16], *s;
 
-	paper = is->title != NULL ? is->title : e->paper;
+	(void)is;
 	library_date_str(lib, i, date);
-	s = xasprintf("%s %s", paper != NULL ? paper : _("(untitled)"),
+	s = xasprintf("%s %s", library_paper_name(lib, i),
 	    date[0] != '\0' ? date : _("(no date)"));
 	dump_text_heading(fp, s, width);
 	free(s);
@@ -439,8 +437,8 @@ dump_outline(FILE *fp, FILE *diag, struct library *lib)
 		if ((is = dump_get(diag, lib, i, &bad)) == NULL)
 			continue;
 		issue_date_str(is, date);
-		fprintf(fp, "%s %s (%s)\n", is->title != NULL ? is->title :
-		    _("(untitled)"), date[0] != '\0' ? date : _("(no date)"),
+		fprintf(fp, "%s %s (%s)\n", library_paper_name(lib, i),
+		    date[0] != '\0' ? date : _("(no date)"),
 		    is->encoding != NULL ? is->encoding : "?");
 		for (j = 0; j < is->npages; j++) {
 			const struct page *pg = &is->pages[j];

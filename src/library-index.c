@@ -1,7 +1,7 @@
 /*
  * library-index.c -- the search index in SQLite (library-index.h).
  *
- * Schema version 1 (PRAGMA user_version):
+ * Schema version 2 (PRAGMA user_version; 2: the tree is hashed):
  *
  *	issues(key, files, variants, fold, paper, date, folded, tree)
  *		one row per issue: KEY its place on disk, FILES the names,
@@ -42,6 +42,8 @@
 
 /* How long a write waits for another dubao holding the lock. */
 #define LIBRARY_INDEX_BUSY_MS	10000
+/* Between two tries at turning a new file into WAL (library_index_wal). */
+#define LIBRARY_INDEX_RETRY_MS	20
 /* Pages of 64 KiB: each issue's blobs take a few hundred KiB. */
 #define LIBRARY_INDEX_PAGE	65536
 /* Bytes of the file mapped into memory: reads without a copy. */
@@ -54,6 +56,8 @@ struct library_index {
 	bool		 in_tx;
 	bool		 damaged;	/* seen damaged: removed at close */
 	sqlite3_stmt	*get, *put;
+	struct fold_buf	 fold;		/* scratch, kept from issue to issue */
+	struct buf	 tree;
 };
 
 static const char library_index_schema[] =
@@ -120,21 +124,53 @@ library_index_is_damage(int rc)
 	return rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT;
 }
 
-/* Empty the index and make the schema of this version. */
+/*
+ * WAL mode for DB. SQLite does not wait for the busy timeout when it
+ * turns a file into WAL: another dubao making the index at the same
+ * moment gets SQLITE_BUSY at once. So try again for a while.
+ */
+static int
+library_index_wal(sqlite3 *db)
+{
+	char	sql[128];
+	int	rc, waited;
+
+	snprintf(sql, sizeof sql, "PRAGMA page_size=%d;"
+	    "PRAGMA journal_mode=WAL", LIBRARY_INDEX_PAGE);
+	for (waited = 0;; waited += LIBRARY_INDEX_RETRY_MS) {
+		rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+		if ((rc & 0xff) != SQLITE_BUSY || waited >=
+		    LIBRARY_INDEX_BUSY_MS)
+			return rc;
+		sqlite3_sleep(LIBRARY_INDEX_RETRY_MS);
+	}
+}
+
+/*
+ * Empty the index and make the schema of this version, unless another
+ * dubao made it since we looked (checked again under the write lock).
+ * On failure a transaction may be left open: closing DB rolls it back,
+ * and its error stays for the message.
+ */
 static int
 library_index_create(sqlite3 *db)
 {
-	char	sql[512];
-	int	rc;
+	char		sql[512];
+	long long	v;
+	int		rc;
 
-	snprintf(sql, sizeof sql, "PRAGMA page_size=%d;"
-	    "PRAGMA journal_mode=WAL; BEGIN IMMEDIATE;"
-	    "DROP TABLE IF EXISTS issues; %s PRAGMA user_version=%d; COMMIT;",
-	    LIBRARY_INDEX_PAGE, library_index_schema, LIBRARY_INDEX_SCHEMA);
-	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-	return rc;
+	if ((rc = library_index_wal(db)) != SQLITE_OK ||
+	    (rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) !=
+	    SQLITE_OK)
+		return rc;
+	v = library_index_int(db, "PRAGMA user_version", &rc);
+	if (rc != SQLITE_OK || v == LIBRARY_INDEX_SCHEMA)
+		return rc != SQLITE_OK ? rc : sqlite3_exec(db, "COMMIT", NULL,
+		    NULL, NULL);
+	snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS issues; %s"
+	    "PRAGMA user_version=%d; COMMIT;", library_index_schema,
+	    LIBRARY_INDEX_SCHEMA);
+	return sqlite3_exec(db, sql, NULL, NULL, NULL);
 }
 
 /* Results of opening a file. */
@@ -157,8 +193,8 @@ library_index_try(struct library_index *ix)
 	if (sqlite3_open_v2(ix->path, &ix->db, flags, NULL) != SQLITE_OK)
 		return LIBRARY_INDEX_FAILED;
 	sqlite3_busy_timeout(ix->db, LIBRARY_INDEX_BUSY_MS);
-	sqlite3_exec(ix->db, "PRAGMA mmap_size=" LIBRARY_INDEX_MMAP, NULL, NULL,
-	    NULL);
+	sqlite3_exec(ix->db, "PRAGMA mmap_size=" LIBRARY_INDEX_MMAP
+	    "; PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
 	v = library_index_int(ix->db, "PRAGMA user_version", &rc);
 	if (library_index_is_damage(rc))
 		return LIBRARY_INDEX_DAMAGED;
@@ -236,6 +272,8 @@ library_index_close(struct library_index *ix)
 	/* A cache: a damaged one goes, and the next --index makes it. */
 	if (ix->damaged && ix->write)
 		library_index_remove(ix->path);
+	fold_buf_clear(&ix->fold);
+	buf_clear(&ix->tree);
 	free(ix->path);
 	free(ix);
 }
@@ -424,8 +462,10 @@ library_index_end(struct library_index *ix, char **cause)
 		return 0;
 	ix->in_tx = false;
 	if (sqlite3_exec(ix->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
-		return library_index_fail(ix, cause);
+		library_index_fail(ix, cause);	/* before ROLLBACK's own */
+		if (!sqlite3_get_autocommit(ix->db))
+			sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
 	}
 	return 0;
 }
@@ -457,7 +497,7 @@ library_index_put(struct library_index *ix, struct library *lib, size_t i,
     char **cause)
 {
 	const struct library_issue	*e = library_entry(lib, i);
-	struct buf			 key, files, tree;
+	struct buf			 key, files;
 	sqlite3_stmt			*st;
 	int				 rc;
 
@@ -471,20 +511,20 @@ library_index_put(struct library_index *ix, struct library *lib, size_t i,
 		return library_index_fail(ix, cause);
 	buf_init(&key);
 	buf_init(&files);
-	buf_init(&tree);
 	library_index_key(e, &key);
 	library_index_files(e, &files);
-	library_pack(is, &tree);
+	ix->tree.len = 0;
+	library_pack(is, &ix->tree);
 	library_index_bind(st, e, &key, &files, variants);
 	sqlite3_bind_blob(st, 7, flen > 0 ? folded : "", (int)flen,
 	    SQLITE_STATIC);
-	sqlite3_bind_blob(st, 8, tree.data, (int)tree.len, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 8, ix->tree.data, (int)ix->tree.len,
+	    SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	buf_clear(&key);
 	buf_clear(&files);
-	buf_clear(&tree);
 	return rc == SQLITE_DONE ? 0 : library_index_fail(ix, cause);
 }
 
@@ -493,17 +533,14 @@ library_index_add(struct library_index *ix, struct library *lib, size_t i,
     struct fold *f, char **cause)
 {
 	const struct issue	*is;
-	struct fold_buf		 fb;
 	int			 rc;
 
 	if (library_index_fresh(ix, lib, i, fold_variants(f)))
 		return 0;
 	is = library_get(lib, i);	/* stats the files, then reads them */
-	fold_buf_init(&fb);
-	search_fold_issue(f, is, &fb);
-	rc = library_index_put(ix, lib, i, is, fb.s != NULL ? fb.s : "",
-	    fb.len, fold_variants(f), cause);
-	fold_buf_clear(&fb);
+	search_fold_issue(f, is, &ix->fold);
+	rc = library_index_put(ix, lib, i, is, ix->fold.s != NULL ?
+	    ix->fold.s : "", ix->fold.len, fold_variants(f), cause);
 	return rc < 0 ? -1 : 1;
 }
 

@@ -27,7 +27,7 @@ struct issue;
 struct library;
 
 /* Bump when the tables or the packed tree change. */
-#define LIBRARY_INDEX_SCHEMA	1
+#define LIBRARY_INDEX_SCHEMA	2
 #define LIBRARY_INDEX_FILE	"index.sqlite"
 
 struct library_index;

@@ -1,7 +1,7 @@
 /*
  * library-memo.c -- the catalogue cache (library-memo.h). The file:
  *
- *	dubao-catalogue 1
+ *	dubao-catalogue 2
  *	/real/path/of/the/tree
  *	D MTIME_NS INODE RELATIVE/PATH		a folder ("." for the tree)
  *	f NAME					a text file in it
@@ -26,7 +26,7 @@
 #include "library-memo.h"
 #include "util.h"
 
-#define LIBRARY_MEMO_MAGIC	"dubao-catalogue 1\n"
+#define LIBRARY_MEMO_MAGIC	"dubao-catalogue 2\n"
 /* A memo larger than this is not read (a tree of a million files). */
 #define LIBRARY_MEMO_MAX	((size_t)256 << 20)
 
@@ -76,12 +76,62 @@ library_memo_list_add(struct library_memo_list *ls, int type,
 	ls->n++;
 }
 
+/* The length of the run of ASCII digits at S. */
+static size_t
+library_memo_digits(const char *s)
+{
+	size_t	n = 0;
+
+	while (s[n] >= '0' && s[n] <= '9')
+		n++;
+	return n;
+}
+
+/*
+ * Names in the order people number things: runs of digits by their
+ * value (2010年2月 before 2010年10月, 9 before 10), the rest byte by
+ * byte; names equal so are then taken byte by byte.
+ */
+static int
+library_memo_cmp_name(const char *a, const char *b)
+{
+	const char	*p = a, *q = b;
+	size_t		 na, nb;
+	int		 c;
+
+	while (*p != '\0' && *q != '\0') {
+		na = library_memo_digits(p);
+		nb = library_memo_digits(q);
+		if (na == 0 || nb == 0) {
+			if (*p != *q)
+				return (unsigned char)*p < (unsigned char)*q ?
+				    -1 : 1;
+			p++;
+			q++;
+			continue;
+		}
+		p += na;
+		q += nb;
+		for (; na > 1 && p[-(long)na] == '0'; na--)
+			;
+		for (; nb > 1 && q[-(long)nb] == '0'; nb--)
+			;
+		if (na != nb)
+			return na < nb ? -1 : 1;
+		if ((c = memcmp(p - na, q - nb, na)) != 0)
+			return c;
+	}
+	if (*p != *q)
+		return *p == '\0' ? -1 : 1;
+	return strcmp(a, b);
+}
+
 static int
 library_memo_cmp_item(const void *va, const void *vb)
 {
 	const struct library_memo_item *a = va, *b = vb;
 
-	return strcmp(a->name, b->name);
+	return library_memo_cmp_name(a->name, b->name);
 }
 
 void

@@ -34,7 +34,10 @@ struct library_memo;
 
 void	library_memo_list_add(struct library_memo_list *, int type,
 	    const char *name);
-/* Sort by name (the order folders are walked and files listed). */
+/*
+ * Sort by name, numbers by their value (the order folders are walked
+ * and files listed: 2010年2月 before 2010年10月).
+ */
 void	library_memo_list_sort(struct library_memo_list *);
 void	library_memo_list_clear(struct library_memo_list *);
 

@@ -4,13 +4,16 @@
  * date, files, masthead, pages, every field of every article), without
  * the diagnostics.
  *
- * The format: "DBP1", then the issue in the order of struct issue, each
+ * The format: "DBP2", then the issue in the order of struct issue, each
  * number as an unsigned LEB128 varint, each string as a varint of its
- * length plus one (0 for NULL) followed by its bytes. Unpacking trusts
- * nothing: every count and length is checked against the bytes left,
- * every string must be valid UTF-8 without control characters other
- * than TAB, and anything else makes the whole blob unreadable (NULL),
- * which the index treats as a damaged entry.
+ * length plus one (0 for NULL) followed by its bytes, then a 64-bit hash
+ * of all that. Unpacking trusts nothing: the hash first (a blob damaged
+ * anywhere is refused at once), then every
+ * count and length against the bytes left, and every string must be
+ * valid UTF-8 without control characters other than TAB: the hash is no
+ * proof against a file made by hand, and these strings go to the
+ * terminal. Anything wrong makes the whole blob unreadable (NULL), which
+ * the index treats as a damaged entry.
  */
 #include <config.h>
 
@@ -22,12 +25,31 @@
 #include "model.h"
 #include "util.h"
 
-#define LIBRARY_PACK_MAGIC	"DBP1"
+#define LIBRARY_PACK_MAGIC	"DBP2"
+#define LIBRARY_PACK_HASH	8	/* bytes of the hash at the end */
 /* No count in a packed issue is larger (pages, articles, lines...). */
 #define LIBRARY_PACK_MAX_COUNT	((uint64_t)1 << 24)
 
 /* ------------------------------------------------------------------ */
 /* Packing. */
+
+/* A 64-bit hash of P[0..N): eight bytes a step, multiply and shift. */
+static uint64_t
+library_pack_hash(const unsigned char *p, size_t n)
+{
+	uint64_t	h = 0x9e3779b97f4a7c15ULL ^ n, w;
+	size_t		i, k;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+	}
+	for (w = 0, k = 0; i < n; i++, k++)
+		w |= (uint64_t)p[i] << (8 * k);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+	return h ^ (h >> 29);
+}
 
 static void
 library_pack_num(struct buf *b, uint64_t v)
@@ -91,10 +113,25 @@ library_pack_article(struct buf *b, const struct article *a)
 	library_pack_num(b, a->line);
 }
 
+/* Append the hash of what was packed from START on. */
+static void
+library_pack_sum(struct buf *b, size_t start)
+{
+	uint64_t	h;
+	unsigned char	c[LIBRARY_PACK_HASH];
+	size_t		i;
+
+	h = library_pack_hash((const unsigned char *)b->data + start,
+	    b->len - start);
+	for (i = 0; i < LIBRARY_PACK_HASH; i++)
+		c[i] = (unsigned char)(h >> (8 * i));
+	buf_add(b, c, LIBRARY_PACK_HASH);
+}
+
 void
 library_pack(const struct issue *is, struct buf *b)
 {
-	size_t	i, k;
+	size_t	i, k, start = b->len;
 
 	buf_add(b, LIBRARY_PACK_MAGIC, 4);
 	library_pack_str(b, is->title);
@@ -120,6 +157,7 @@ library_pack(const struct issue *is, struct buf *b)
 		for (k = 0; k < pg->narts; k++)
 			library_pack_article(b, &pg->arts[k]);
 	}
+	library_pack_sum(b, start);
 }
 
 /* ------------------------------------------------------------------ */
@@ -285,15 +323,23 @@ library_unpack_page(struct library_unpack *u, struct page *pg)
 struct issue *
 library_unpack(const void *data, size_t len)
 {
+	const unsigned char	*d = data;
 	struct library_unpack	 u;
 	struct issue		*is;
-	size_t			 i, n;
+	uint64_t		 h = 0;
+	size_t			 i, n, k;
 	char			*s;
 
-	if (len < 4 || memcmp(data, LIBRARY_PACK_MAGIC, 4) != 0)
+	if (len < 4 + LIBRARY_PACK_HASH || memcmp(data, LIBRARY_PACK_MAGIC,
+	    4) != 0)
 		return NULL;
-	u.p = (const unsigned char *)data + 4;
-	u.end = (const unsigned char *)data + len;
+	len -= LIBRARY_PACK_HASH;
+	for (k = 0; k < LIBRARY_PACK_HASH; k++)
+		h |= (uint64_t)d[len + k] << (8 * k);
+	if (h != library_pack_hash(d, len))
+		return NULL;
+	u.p = d + 4;
+	u.end = d + len;
 	u.bad = false;
 	is = issue_new();
 	is->title = library_unpack_str(&u);

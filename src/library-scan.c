@@ -4,20 +4,34 @@
  * folder, a stat() only for folders and for entries whose type readdir
  * does not give. No file is opened.
  *
+ * The walk is a job done in steps (library_scan_step()), so that the
+ * reader can show its first screen while a large tree is still being
+ * read, and stop the walk when asked: the folders on the way down are a
+ * stack of frames, each with its listing and the next entry to look at.
+ * A step enters one subfolder (reads it, catalogues its files, pushes
+ * it) or leaves a folder that has no more.
+ *
  * In each folder, text files (loader_name_is_text()) become issues:
  * crawler articles YYYYMMDD-PP-NN.txt one issue per date; a file named
  * by a date one issue; Chronicling America pages (LCCN-ed-N_seq-P.txt)
  * one issue per paper; the other files together the pages of one issue
  * dated by the folder's name. The paper is the nearest folder, from the
  * path as given down, whose name obviously names one (loader_name_paper).
+ * When none does, the issue is known by the nearest folder whose name is
+ * not a date (its label: "rmrb-caspiankexin" for .../2019年2月/20190201).
  *
  * Folders are known by (device, inode). A symbolic link to a folder
  * already seen is skipped quietly; a link to a folder on the way down
  * (a real loop) is reported. Depth is capped at LIBRARY_SCAN_MAX_DEPTH.
  *
  * The catalogue cache (library-memo.c) remembers each folder's listing
- * with its modification time, so that the next scan of an unchanged
- * folder skips its readdir().
+ * with its modification time, so that the next walk of an unchanged
+ * folder skips its readdir(). It is written only when a walk ends
+ * complete.
+ *
+ * DUBAO_TEST_SCAN_DELAY_MS (tests only: tests/tui/scan.sh) makes the
+ * walk sleep that long before each folder, so that a small tree takes
+ * long enough to watch; nothing else reads it.
  */
 #include <config.h>
 
@@ -27,6 +41,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,29 +57,40 @@
 
 /* Folders deeper than this below the path given are not searched. */
 #define LIBRARY_SCAN_MAX_DEPTH	32
-/* The progress callback is called at most this often. */
-#define LIBRARY_PROGRESS_MS	100
+/* The test hook's bound (DUBAO_TEST_SCAN_DELAY_MS). */
+#define LIBRARY_SCAN_DELAY_MAX	1000
 
 struct library_scan_id {
 	dev_t	dev;
 	ino_t	ino;
 };
 
+/* A folder on the way down. */
+struct library_scan_frame {
+	char			*path;
+	struct library_scan_id	 id;
+	struct library_memo_list ls;		/* its files and subfolders */
+	size_t			 next;		/* the next entry to look at */
+	char			*paper;		/* the paper below here, or
+						   NULL (owned) */
+	char			*label;		/* the folder name below here
+						   that is not a date (owned) */
+};
+
 struct library_scan {
 	struct library		*lib;
-	library_progress_cb	 progress;
-	void			*arg;
-	struct timespec		 last;		/* last progress call */
+	char			*root;
+	unsigned		 seq;		/* the entries' path number */
 	size_t			 folders, found;
 	bool			 stopped;
 
-	struct library_scan_id	*stack;		/* folders on the way down */
+	struct library_scan_frame *stack;	/* the way down */
 	size_t			 depth, stackcap;
 	struct library_scan_id	*seen;		/* open-addressed set */
 	size_t			 nseen, seencap;
 
 	struct library_memo	*memo;		/* the catalogue cache */
-	const char		*root;
+	long			 delay;		/* test hook: ms a folder */
 };
 
 /* One text file of a folder, classified by its name. */
@@ -134,35 +160,10 @@ library_scan_on_stack(const struct library_scan *sc, const struct stat *st)
 	size_t	i;
 
 	for (i = 0; i < sc->depth; i++)
-		if (sc->stack[i].dev == st->st_dev &&
-		    sc->stack[i].ino == st->st_ino)
+		if (sc->stack[i].id.dev == st->st_dev &&
+		    sc->stack[i].id.ino == st->st_ino)
 			return true;
 	return false;
-}
-
-/* ------------------------------------------------------------------ */
-/* Progress. */
-
-static long
-library_scan_ms_since(const struct timespec *t)
-{
-	struct timespec	now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (now.tv_sec - t->tv_sec) * 1000L +
-	    (now.tv_nsec - t->tv_nsec) / 1000000L;
-}
-
-static void
-library_scan_tick(struct library_scan *sc)
-{
-	sc->folders++;
-	if (sc->progress == NULL || sc->stopped ||
-	    library_scan_ms_since(&sc->last) < LIBRARY_PROGRESS_MS)
-		return;
-	clock_gettime(CLOCK_MONOTONIC, &sc->last);
-	if (sc->progress(sc->arg, sc->folders, sc->found))
-		sc->stopped = true;
 }
 
 /* ------------------------------------------------------------------ */
@@ -320,19 +321,23 @@ library_scan_cmp_file(const void *va, const void *vb)
 	return strcmp(a->name, b->name);
 }
 
-/* A new entry for files F[0..N) of folder DIR. */
+/* A new entry for files F[0..N) of the folder of frame FR. */
 static struct library_issue *
 library_scan_entry(struct library_scan *sc, enum library_kind kind,
-    const char *dir, const struct library_scan_file *f, size_t n,
-    const char *paper)
+    const struct library_scan_frame *fr, const struct library_scan_file *f,
+    size_t n, const char *paper)
 {
 	struct library_issue	*e = library_append(sc->lib);
 	size_t			 i, len = 0, o = 0;
 	int			 last = -1;
 
 	e->kind = kind;
-	e->dir = xstrdup(dir);
+	e->seq = sc->seq;
+	e->dir = xstrdup(fr->path);
 	e->paper = paper != NULL ? xstrdup(paper) : NULL;
+	e->label = fr->label != NULL ? xstrdup(fr->label) :
+	    text_sanitize(loader_name_base(fr->path),
+	    loader_name_base_len(fr->path), NULL, NULL);
 	e->files = xcalloc(n, sizeof *e->files);
 	e->nfiles = n;
 	/* The names in one block: an archive has many. */
@@ -360,8 +365,9 @@ library_scan_entry(struct library_scan *sc, enum library_kind kind,
 
 /* Crawler files F[0..N), sorted: an issue per date. */
 static size_t
-library_scan_crawler(struct library_scan *sc, const char *dir,
-    const struct library_scan_file *f, size_t n, const char *paper)
+library_scan_crawler(struct library_scan *sc,
+    const struct library_scan_frame *fr, const struct library_scan_file *f,
+    size_t n)
 {
 	struct library_issue	*e;
 	size_t			 i, j;
@@ -372,8 +378,8 @@ library_scan_crawler(struct library_scan *sc, const char *dir,
 		    f[j].nm.month == f[i].nm.month &&
 		    f[j].nm.day == f[i].nm.day; j++)
 			;
-		e = library_scan_entry(sc, LIBRARY_CRAWLER, dir, f + i, j - i,
-		    paper);
+		e = library_scan_entry(sc, LIBRARY_CRAWLER, fr, f + i, j - i,
+		    fr->paper);
 		/* An estimate until parsed: advertisements are files too. */
 		e->narts = (long)(j - i);
 	}
@@ -382,22 +388,23 @@ library_scan_crawler(struct library_scan *sc, const char *dir,
 
 /* Page files F[0..N), sorted: an issue per paper code, else one. */
 static void
-library_scan_pages(struct library_scan *sc, const char *dir,
-    struct library_scan_file *f, size_t n, const char *paper)
+library_scan_pages(struct library_scan *sc,
+    const struct library_scan_frame *fr, struct library_scan_file *f,
+    size_t n)
 {
 	struct library_issue	*e;
 	size_t			 i, j;
 	int			 y, m, d;
 	bool			 dated;
 
-	dated = loader_name_date_path(dir, &y, &m, &d);
+	dated = loader_name_date_path(fr->path, &y, &m, &d);
 	for (i = 0; i < n; i = j) {
 		for (j = i + 1; j < n && (f[j].paper == NULL) ==
 		    (f[i].paper == NULL) && (f[i].paper == NULL ||
 		    strcmp(f[j].paper, f[i].paper) == 0); j++)
 			;
-		e = library_scan_entry(sc, LIBRARY_PAGES, dir, f + i, j - i,
-		    f[i].paper != NULL ? f[i].paper : paper);
+		e = library_scan_entry(sc, LIBRARY_PAGES, fr, f + i, j - i,
+		    f[i].paper != NULL ? f[i].paper : fr->paper);
 		if (dated) {
 			e->year = y;
 			e->month = m;
@@ -406,11 +413,12 @@ library_scan_pages(struct library_scan *sc, const char *dir,
 	}
 }
 
-/* Turn the text files of folder DIR into catalogue entries. */
+/* Turn the text files of the folder of frame FR into catalogue entries. */
 static void
-library_scan_files(struct library_scan *sc, const char *dir,
-    const struct library_memo_list *ls, const char *paper)
+library_scan_files(struct library_scan *sc,
+    const struct library_scan_frame *fr)
 {
+	const struct library_memo_list	*ls = &fr->ls;
 	struct library_scan_file	*f;
 	size_t				 i, n = 0, k;
 	int				 page;
@@ -426,11 +434,11 @@ library_scan_files(struct library_scan *sc, const char *dir,
 		n++;
 	}
 	qsort(f, n, sizeof *f, library_scan_cmp_file);
-	k = library_scan_crawler(sc, dir, f, n, paper);
+	k = library_scan_crawler(sc, fr, f, n);
 	for (; k < n && f[k].nm.kind == LOADER_NAME_DATED; k++)
-		library_scan_entry(sc, LIBRARY_DATED, dir, f + k, 1, paper);
+		library_scan_entry(sc, LIBRARY_DATED, fr, f + k, 1, fr->paper);
 	if (k < n)
-		library_scan_pages(sc, dir, f + k, n - k, paper);
+		library_scan_pages(sc, fr, f + k, n - k);
 	for (i = 0; i < n; i++)
 		free(f[i].paper);
 	free(f);
@@ -451,83 +459,181 @@ library_scan_paper(const char *path)
 	return text_sanitize(b, n, NULL, NULL);
 }
 
-static void library_scan_folder(struct library_scan *, const char *path,
-    const struct stat *st, const char *paper);
-
-/* Enter subfolder PATH of the folder on top of the stack. */
-static void
-library_scan_sub(struct library_scan *sc, const char *path,
-    const char *paper)
+/*
+ * Is folder name NAME[0..N) a date or a part of one (2019, 02,
+ * 2019年2月, 20190201, 2019-02-01): digits, with only separators and
+ * 年月日号 besides?
+ */
+static bool
+library_scan_dateish(const char *name, size_t n)
 {
-	struct stat	st;
+	static const char *const marks[] = { "年", "月", "日", "号" };
+	size_t	i = 0, k;
+	bool	digit = false;
+
+	while (i < n) {
+		if (name[i] >= '0' && name[i] <= '9') {
+			digit = true;
+			i++;
+			continue;
+		}
+		if (strchr("-_. ", name[i]) != NULL && name[i] != '\0') {
+			i++;
+			continue;
+		}
+		for (k = 0; k < sizeof marks / sizeof marks[0]; k++)
+			if (n - i >= 3 && memcmp(name + i, marks[k], 3) == 0)
+				break;
+		if (k == sizeof marks / sizeof marks[0])
+			return false;
+		i += 3;
+	}
+	return digit;
+}
+
+/* The label folder PATH gives, sanitised, or NULL (a date, "." or ""). */
+static char *
+library_scan_label(const char *path)
+{
+	const char	*b = loader_name_base(path);
+	size_t		 n = loader_name_base_len(path);
+
+	if (n == 0 || (b[0] == '.' && (n == 1 || (n == 2 && b[1] == '.'))) ||
+	    library_scan_dateish(b, n))
+		return NULL;
+	return text_sanitize(b, n, NULL, NULL);
+}
+
+static void library_scan_push(struct library_scan *, char *path,
+    const struct stat *st, const char *paper, const char *label);
+
+/* Enter subfolder PATH (owned) of the folder on top of the stack. */
+static void
+library_scan_sub(struct library_scan *sc, char *path)
+{
+	struct library_scan_frame	*up = &sc->stack[sc->depth - 1];
+	struct stat			 st;
 
 	if (stat(path, &st) != 0) {
 		library_scan_warn(sc, path, errno);
+		free(path);
 		return;
 	}
-	if (!S_ISDIR(st.st_mode))
+	if (!S_ISDIR(st.st_mode)) {
+		free(path);
 		return;
+	}
 	if (library_scan_on_stack(sc, &st)) {
 		library_scan_warn(sc, path, ELOOP);
+		free(path);
 		return;
 	}
-	if (library_scan_seen(sc, &st))
+	if (library_scan_seen(sc, &st)) {
+		free(path);
 		return;
+	}
 	if (sc->depth > LIBRARY_SCAN_MAX_DEPTH) {
 		diag_add(&sc->lib->diags, DIAG_WARNING, path, 0, 0, "%s",
 		    _("folders nested too deep, not searched"));
+		free(path);
 		return;
 	}
-	library_scan_folder(sc, path, &st, paper);
+	library_scan_push(sc, path, &st, up->paper, up->label);
 }
 
-/* Catalogue folder PATH (ST its stat) and the folders below it. */
+/*
+ * Read folder PATH (owned; ST its stat), catalogue its files and put it
+ * on top of the stack; its paper and label are its own when its name
+ * gives them, else PAPER and LABEL (those of the folder it is in; NULL
+ * when none).
+ */
 static void
-library_scan_folder(struct library_scan *sc, const char *path,
-    const struct stat *st, const char *paper)
+library_scan_push(struct library_scan *sc, char *path, const struct stat *st,
+    const char *paper, const char *label)
 {
-	struct library_memo_list	 ls;
-	char				*own, *p;
-	size_t				 i;
+	struct library_scan_frame	*f;
+	struct timespec			 ts;
 
-	if (sc->stopped)
-		return;
-	library_scan_tick(sc);
-	memset(&ls, 0, sizeof ls);
-	if (!library_memo_get(sc->memo, path, st, &ls)) {
-		if (library_scan_read(sc, path, &ls) != 0) {
-			library_scan_warn(sc, path, errno);
-			return;
-		}
-		library_memo_put(sc->memo, path, st, &ls);
+	if (sc->delay > 0) {
+		ts.tv_sec = sc->delay / 1000;
+		ts.tv_nsec = sc->delay % 1000 * 1000000L;
+		nanosleep(&ts, NULL);
 	}
-	if ((own = library_scan_paper(path)) != NULL)
-		paper = own;
-	library_scan_files(sc, path, &ls, paper);
+	sc->folders++;
 	sc->stack = util_grow(sc->stack, &sc->stackcap, sc->depth + 1,
 	    sizeof *sc->stack);
-	sc->stack[sc->depth].dev = st->st_dev;
-	sc->stack[sc->depth].ino = st->st_ino;
-	sc->depth++;
-	for (i = 0; i < ls.n && !sc->stopped; i++) {
-		if (ls.v[i].type != LIBRARY_MEMO_DIR)
-			continue;
-		p = library_scan_join(path, ls.v[i].name);
-		library_scan_sub(sc, p, paper);
-		free(p);
+	f = &sc->stack[sc->depth];
+	memset(f, 0, sizeof *f);
+	if (!library_memo_get(sc->memo, path, st, &f->ls)) {
+		if (library_scan_read(sc, path, &f->ls) != 0) {
+			library_scan_warn(sc, path, errno);
+			library_memo_list_clear(&f->ls);
+			free(path);
+			return;
+		}
+		library_memo_put(sc->memo, path, st, &f->ls);
 	}
-	sc->depth--;
-	library_memo_list_clear(&ls);
-	free(own);
+	f->path = path;
+	f->id.dev = st->st_dev;
+	f->id.ino = st->st_ino;
+	if ((f->paper = library_scan_paper(path)) == NULL && paper != NULL)
+		f->paper = xstrdup(paper);
+	if ((f->label = library_scan_label(path)) == NULL && label != NULL)
+		f->label = xstrdup(label);
+	sc->depth++;
+	library_scan_files(sc, f);
 }
 
-/* The paper named by a folder of PATH above the one given, or NULL. */
-static char *
-library_scan_paper_above(const char *path)
+static void
+library_scan_pop(struct library_scan *sc)
 {
-	char	*dir = xstrdup(path), *paper = NULL;
+	struct library_scan_frame	*f = &sc->stack[--sc->depth];
+
+	library_memo_list_clear(&f->ls);
+	free(f->path);
+	free(f->paper);
+	free(f->label);
+}
+
+/* One step: enter the next subfolder of the top folder, or leave it. */
+static void
+library_scan_next(struct library_scan *sc)
+{
+	struct library_scan_frame	*f = &sc->stack[sc->depth - 1];
+	const struct library_memo_item	*it;
+
+	while (f->next < f->ls.n && f->ls.v[f->next].type != LIBRARY_MEMO_DIR)
+		f->next++;
+	if (f->next == f->ls.n) {
+		library_scan_pop(sc);
+		return;
+	}
+	it = &f->ls.v[f->next++];
+	library_scan_sub(sc, library_scan_join(f->path, it->name));
+}
+
+/*
+ * The nearest folder name that is not a date from PATH up (its real
+ * path, so that "." has a name), or NULL; likewise the paper named above
+ * PATH in *PAPER, looking at the path as given.
+ */
+static char *
+library_scan_above(const char *path, char **paper)
+{
+	char	*dir, *label = NULL;
 	size_t	 n;
 
+	*paper = NULL;
+	dir = realpath(path, NULL);
+	while (dir != NULL && label == NULL && strcmp(dir, "/") != 0) {
+		label = library_scan_label(dir);
+		n = (size_t)(loader_name_base(dir) - dir);
+		dir[n > 1 ? n - 1 : 1] = '\0';
+		if (n <= 1 && label == NULL)
+			break;
+	}
+	free(dir);
+	dir = xstrdup(path);
 	for (;;) {
 		n = strlen(dir);
 		while (n > 1 && dir[n - 1] == '/')
@@ -540,77 +646,99 @@ library_scan_paper_above(const char *path)
 		if (strcmp(loader_name_base(dir), "..") == 0 ||
 		    strcmp(loader_name_base(dir), ".") == 0)
 			break;
-		if ((paper = library_scan_paper(dir)) != NULL)
+		if ((*paper = library_scan_paper(dir)) != NULL)
 			break;
 	}
 	free(dir);
-	return paper;
+	return label;
 }
 
-/* Issues by date (unknown dates last), then paper, then folder. */
-static int
-library_scan_cmp_issue(const void *va, const void *vb)
+struct library_scan *
+library_scan_open(struct library *lib, const char *path, unsigned seq,
+    char **cause)
 {
-	const struct library_issue *a = *(struct library_issue *const *)va;
-	const struct library_issue *b = *(struct library_issue *const *)vb;
-	long		 ka, kb;
-	int		 c;
-
-	ka = a->year > 0 ? a->year * 10000L + a->month * 100 + a->day :
-	    99999999L;
-	kb = b->year > 0 ? b->year * 10000L + b->month * 100 + b->day :
-	    99999999L;
-	if (ka != kb)
-		return ka < kb ? -1 : 1;
-	c = strcmp(a->paper != NULL ? a->paper : "", b->paper != NULL ?
-	    b->paper : "");
-	if (c != 0)
-		return c;
-	if ((c = strcmp(a->dir, b->dir)) != 0)
-		return c;
-	return strcmp(a->nfiles > 0 ? a->files[0].name : "",
-	    b->nfiles > 0 ? b->files[0].name : "");
-}
-
-long
-library_scan(struct library *lib, const char *path,
-    library_progress_cb progress, void *arg, char **cause)
-{
-	struct library_scan	 sc;
+	struct library_scan	*sc;
 	struct stat		 st;
-	size_t			 first = lib->n;
-	char			*paper;
+	const char		*delay = getenv("DUBAO_TEST_SCAN_DELAY_MS");
+	char			*paper, *label;
 
 	*cause = NULL;
 	if (stat(path, &st) != 0 || access(path, R_OK | X_OK) != 0) {
 		*cause = xstrdup(errno == ENOENT ?
 		    _("no such file or directory") :
 		    library_scan_reason(errno));
-		return -1;
+		return NULL;
 	}
-	memset(&sc, 0, sizeof sc);
-	sc.lib = lib;
-	sc.progress = progress;
-	sc.arg = arg;
-	sc.root = path;
-	clock_gettime(CLOCK_MONOTONIC, &sc.last);
-	sc.memo = library_memo_open(lib->cache_dir, path);
-	library_scan_seen(&sc, &st);
-	paper = library_scan_paper_above(path);
-	library_scan_folder(&sc, path, &st, paper);
+	sc = xcalloc(1, sizeof *sc);
+	sc->lib = lib;
+	sc->root = xstrdup(path);
+	sc->seq = seq;
+	sc->delay = delay != NULL ? strtol(delay, NULL, 10) : 0;
+	if (sc->delay < 0 || sc->delay > LIBRARY_SCAN_DELAY_MAX)
+		sc->delay = 0;
+	sc->memo = library_memo_open(lib->cache_dir, path);
+	library_scan_seen(sc, &st);
+	label = library_scan_above(path, &paper);
+	library_scan_push(sc, xstrdup(path), &st, paper, label);
 	free(paper);
-	library_memo_close(sc.memo, !sc.stopped);
-	free(sc.stack);
-	free(sc.seen);
-	if (sc.stopped)
-		lib->stopped = true;
-	if (lib->n - first > 1)
-		qsort(lib->v + first, lib->n - first, sizeof *lib->v,
-		    library_scan_cmp_issue);
-	if (lib->n == first) {
-		*cause = xstrdup(sc.stopped ? _("stopped before any issue was "
-		    "found") : _("no text files in this folder"));
-		return -1;
+	free(label);
+	return sc;
+}
+
+bool
+library_scan_step(struct library_scan *sc, long ms)
+{
+	struct timespec	t0, now;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (sc->depth > 0 && !sc->stopped) {
+		library_scan_next(sc);
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if ((now.tv_sec - t0.tv_sec) * 1000L + (now.tv_nsec -
+		    t0.tv_nsec) / 1000000L >= ms)
+			break;
 	}
-	return (long)(lib->n - first);
+	return sc->depth > 0 && !sc->stopped;
+}
+
+void
+library_scan_count(const struct library_scan *sc, size_t *folders,
+    size_t *issues)
+{
+	*folders = sc->folders;
+	*issues = sc->found;
+}
+
+const char *
+library_scan_root(const struct library_scan *sc)
+{
+	return sc->root;
+}
+
+void
+library_scan_stop(struct library_scan *sc)
+{
+	if (sc->depth > 0)
+		sc->stopped = true;
+}
+
+long
+library_scan_close(struct library_scan *sc, char **cause)
+{
+	long	found = (long)sc->found;
+
+	*cause = NULL;
+	if (sc->stopped)
+		sc->lib->stopped = true;
+	library_memo_close(sc->memo, !sc->stopped && sc->depth == 0);
+	while (sc->depth > 0)
+		library_scan_pop(sc);
+	if (found == 0)
+		*cause = xstrdup(sc->stopped ? _("stopped before any issue "
+		    "was found") : _("no text files in this folder"));
+	free(sc->stack);
+	free(sc->seen);
+	free(sc->root);
+	free(sc);
+	return found > 0 ? found : -1;
 }

@@ -40,6 +40,7 @@
 struct library_state {
 	sqlite3		*db;		/* NULL: no state file */
 	char		*path;
+	char		*note;		/* said once the file was mended */
 };
 
 static const char library_state_schema[] =
@@ -106,21 +107,41 @@ library_state_int(sqlite3 *db, const char *sql, int *rc)
 	return v;
 }
 
-/* Is the open file sound ("ok" from quick_check)? */
 static bool
-library_state_sound(sqlite3 *db)
+library_state_corrupt(int rc)
 {
-	sqlite3_stmt	*st;
-	bool		 ok = false;
+	return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
+}
 
-	if (sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &st,
-	    NULL) != SQLITE_OK)
-		return false;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		ok = strcmp((const char *)sqlite3_column_text(st, 0), "ok") ==
-		    0;
-	sqlite3_finalize(st);
-	return ok;
+/*
+ * Does the file hold the tables of this version, with their columns?
+ * Every column the statements below use is named once; preparing reads
+ * the schema only, however large the file. The SQLite code of the first
+ * failure, else SQLITE_OK.
+ */
+static int
+library_state_schema_rc(sqlite3 *db)
+{
+	static const char *const probe[] = {
+		"SELECT paper, date, page, page_ord, art, art_hash, field,"
+		" idx, off, at FROM positions",
+		"SELECT paper, date, page, page_ord, art, art_hash, at"
+		" FROM reads",
+		"SELECT paper, date, narts FROM issues",
+		"SELECT id, paper, date, page, page_ord, art, art_hash,"
+		" field, idx, off, title, note, at FROM bookmarks",
+	};
+	sqlite3_stmt	*st;
+	size_t		 i;
+	int		 rc;
+
+	for (i = 0; i < sizeof probe / sizeof probe[0]; i++) {
+		rc = sqlite3_prepare_v2(db, probe[i], -1, &st, NULL);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_OK)
+			return rc;
+	}
+	return SQLITE_OK;
 }
 
 /* Results of checking a file. */
@@ -129,7 +150,12 @@ library_state_sound(sqlite3 *db)
 #define LIBRARY_STATE_NEWER	2
 #define LIBRARY_STATE_FAILED	3	/* cannot open or write at all */
 
-/* Open PATH, check it and make the schema. */
+/*
+ * Open PATH and make the schema. The file is judged by what SQLite
+ * reports, never scanned whole (an integrity check costs as much as the
+ * file is large): damaged when SQLite finds it corrupt, or when its
+ * tables are not this version's.
+ */
 static int
 library_state_try(struct library_state *ls, const char *path)
 {
@@ -142,14 +168,12 @@ library_state_try(struct library_state *ls, const char *path)
 		return LIBRARY_STATE_FAILED;
 	sqlite3_busy_timeout(ls->db, LIBRARY_STATE_BUSY_MS);
 	v = library_state_int(ls->db, "PRAGMA user_version", &rc);
-	if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+	if (library_state_corrupt(rc))
 		return LIBRARY_STATE_DAMAGED;
 	if (rc != SQLITE_OK)
 		return LIBRARY_STATE_FAILED;
 	if (v > LIBRARY_STATE_VERSION)
 		return LIBRARY_STATE_NEWER;
-	if (!library_state_sound(ls->db))
-		return LIBRARY_STATE_DAMAGED;
 	sqlite3_exec(ls->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
 	/* In WAL mode a commit is still atomic without a sync each time. */
 	sqlite3_exec(ls->db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
@@ -161,7 +185,11 @@ library_state_try(struct library_state *ls, const char *path)
 		rc = sqlite3_exec(ls->db, "COMMIT", NULL, NULL, NULL);
 	else
 		sqlite3_exec(ls->db, "ROLLBACK", NULL, NULL, NULL);
-	if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+	if (rc == SQLITE_OK)
+		rc = library_state_schema_rc(ls->db);
+	if (library_state_corrupt(rc))
+		return LIBRARY_STATE_DAMAGED;
+	if (rc == SQLITE_ERROR)		/* another schema */
 		return LIBRARY_STATE_DAMAGED;
 	return rc == SQLITE_OK ? LIBRARY_STATE_GOOD : LIBRARY_STATE_FAILED;
 }
@@ -197,18 +225,17 @@ library_state_shut(struct library_state *ls)
 	ls->db = NULL;
 }
 
-struct library_state *
-library_state_open(const char *path, char **note)
+/*
+ * Open ls->path; when it is damaged or newer, move it aside and open a
+ * fresh one. A note (translated, one line) when something had to be
+ * said, else NULL.
+ */
+static char *
+library_state_start(struct library_state *ls)
 {
-	struct library_state	*ls = xcalloc(1, sizeof *ls);
-	char			*to;
-	int			 r;
+	char	*note = NULL, *to;
+	int	 r;
 
-	*note = NULL;
-	ls->path = path != NULL ? xstrdup(path) :
-	    library_state_default_path();
-	if (ls->path == NULL)
-		return ls;
 	library_state_mkdirs(ls->path);
 	r = library_state_try(ls, ls->path);
 	if (r == LIBRARY_STATE_DAMAGED || r == LIBRARY_STATE_NEWER) {
@@ -216,7 +243,7 @@ library_state_open(const char *path, char **note)
 		to = library_state_move_aside(ls->path,
 		    r == LIBRARY_STATE_NEWER ? "newer" : "damaged");
 		if (to != NULL)
-			*note = xasprintf(r == LIBRARY_STATE_NEWER ?
+			note = xasprintf(r == LIBRARY_STATE_NEWER ?
 			    _("%s: written by a newer dubao; moved aside to "
 			    "%s") : _("%s: damaged; moved aside to %s"),
 			    ls->path, to);
@@ -225,13 +252,59 @@ library_state_open(const char *path, char **note)
 		    LIBRARY_STATE_FAILED;
 	}
 	if (r != LIBRARY_STATE_GOOD) {
-		if (*note == NULL)
-			*note = xasprintf(_("%s: cannot keep the reading "
+		if (note == NULL)
+			note = xasprintf(_("%s: cannot keep the reading "
 			    "state: %s"), ls->path, ls->db != NULL ?
 			    sqlite3_errmsg(ls->db) : strerror(errno));
 		library_state_shut(ls);
 	}
+	return note;
+}
+
+struct library_state *
+library_state_open(const char *path, char **note)
+{
+	struct library_state	*ls = xcalloc(1, sizeof *ls);
+
+	*note = NULL;
+	ls->path = path != NULL ? xstrdup(path) :
+	    library_state_default_path();
+	if (ls->path != NULL)
+		*note = library_state_start(ls);
 	return ls;
+}
+
+/*
+ * SQLite found the open file corrupt while using it: it goes aside as
+ * at open, and the reader carries on with a fresh one; the note waits
+ * for library_state_take_note().
+ */
+static void
+library_state_mend(struct library_state *ls)
+{
+	char	*to;
+
+	library_state_shut(ls);
+	free(ls->note);
+	if ((to = library_state_move_aside(ls->path, "damaged")) == NULL) {
+		ls->note = xasprintf(_("%s: cannot keep the reading state: %s"),
+		    ls->path, strerror(errno));
+		return;
+	}
+	ls->note = xasprintf(_("%s: damaged; moved aside to %s"), ls->path,
+	    to);
+	free(to);
+	if (library_state_try(ls, ls->path) != LIBRARY_STATE_GOOD)
+		library_state_shut(ls);
+}
+
+char *
+library_state_take_note(struct library_state *ls)
+{
+	char	*note = ls->note;
+
+	ls->note = NULL;
+	return note;
 }
 
 void
@@ -240,6 +313,7 @@ library_state_close(struct library_state *ls)
 	if (ls == NULL)
 		return;
 	library_state_shut(ls);
+	free(ls->note);
 	free(ls->path);
 	free(ls);
 }
@@ -307,14 +381,27 @@ library_state_bind_place(sqlite3_stmt *st, int k, const struct position *pos)
 	sqlite3_bind_int64(st, k + 2, (sqlite3_int64)pos->off);
 }
 
+static void library_state_mend(struct library_state *);
+
+/*
+ * Free ST, whose last step gave RC. When SQLite found the file corrupt
+ * there, it is moved aside and a fresh one made (library_state_mend()).
+ */
+static void
+library_state_finish(struct library_state *ls, sqlite3_stmt *st, int rc)
+{
+	sqlite3_finalize(st);
+	if (library_state_corrupt(rc))
+		library_state_mend(ls);
+}
+
 /* Run a prepared change to the end and free it. */
 static void
-library_state_run(sqlite3_stmt *st)
+library_state_run(struct library_state *ls, sqlite3_stmt *st)
 {
 	if (st == NULL)
 		return;
-	sqlite3_step(st);
-	sqlite3_finalize(st);
+	library_state_finish(ls, st, sqlite3_step(st));
 }
 
 /* Column K on of a row into the article and place parts of *POS. */
@@ -358,7 +445,7 @@ library_state_set_position(struct library_state *ls,
 	library_state_bind_article(st, 3, pos);
 	library_state_bind_place(st, 7, pos);
 	sqlite3_bind_int64(st, 10, (sqlite3_int64)time(NULL));
-	library_state_run(st);
+	library_state_run(ls, st);
 }
 
 bool
@@ -367,18 +454,19 @@ library_state_position(struct library_state *ls, const struct position *key,
 {
 	sqlite3_stmt	*st;
 	bool		 found = false;
+	int		 rc;
 
 	st = library_state_prepare(ls, "SELECT page, page_ord, art, art_hash,"
 	    " field, idx, off FROM positions WHERE paper = ?1 AND date = ?2");
 	if (st == NULL)
 		return false;
 	library_state_bind_key(st, key);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*out = *key;
 		library_state_column_pos(st, 0, out, true);
 		found = true;
 	}
-	sqlite3_finalize(st);
+	library_state_finish(ls, st, rc);
 	return found;
 }
 
@@ -386,6 +474,7 @@ size_t
 library_state_recent(struct library_state *ls, struct position **out)
 {
 	sqlite3_stmt	*st;
+	int		 rc;
 	size_t		 n = 0, cap = 0;
 
 	*out = NULL;
@@ -395,14 +484,14 @@ library_state_recent(struct library_state *ls, struct position **out)
 	if (st == NULL)
 		return 0;
 	sqlite3_bind_int(st, 1, LIBRARY_STATE_RECENT);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*out = util_grow(*out, &cap, n + 1, sizeof **out);
 		memset(&(*out)[n], 0, sizeof **out);
 		library_state_column_key(st, 0, &(*out)[n]);
 		library_state_column_pos(st, 2, &(*out)[n], true);
 		n++;
 	}
-	sqlite3_finalize(st);
+	library_state_finish(ls, st, rc);
 	return n;
 }
 
@@ -421,7 +510,7 @@ library_state_mark_read(struct library_state *ls, const struct position *pos)
 	library_state_bind_key(st, pos);
 	library_state_bind_article(st, 3, pos);
 	sqlite3_bind_int64(st, 7, (sqlite3_int64)time(NULL));
-	library_state_run(st);
+	library_state_run(ls, st);
 }
 
 size_t
@@ -429,6 +518,7 @@ library_state_reads(struct library_state *ls, const struct position *key,
     struct position **out)
 {
 	sqlite3_stmt	*st;
+	int		 rc;
 	size_t		 n = 0, cap = 0;
 
 	*out = NULL;
@@ -437,7 +527,7 @@ library_state_reads(struct library_state *ls, const struct position *key,
 	if (st == NULL)
 		return 0;
 	library_state_bind_key(st, key);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*out = util_grow(*out, &cap, n + 1, sizeof **out);
 		(*out)[n] = *key;
 		library_state_column_pos(st, 0, &(*out)[n], false);
@@ -446,7 +536,7 @@ library_state_reads(struct library_state *ls, const struct position *key,
 		(*out)[n].off = 0;
 		n++;
 	}
-	sqlite3_finalize(st);
+	library_state_finish(ls, st, rc);
 	return n;
 }
 
@@ -456,15 +546,16 @@ library_state_key_count(struct library_state *ls, const char *sql,
     const struct position *key)
 {
 	sqlite3_stmt	*st;
+	int		 rc;
 	long		 n = -1;
 
 	if ((st = library_state_prepare(ls, sql)) == NULL)
 		return -1;
 	library_state_bind_key(st, key);
-	if (sqlite3_step(st) == SQLITE_ROW &&
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
 	    sqlite3_column_type(st, 0) != SQLITE_NULL)
 		n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	library_state_finish(ls, st, rc);
 	return n;
 }
 
@@ -493,7 +584,7 @@ library_state_set_count(struct library_state *ls, const struct position *key,
 		return;
 	library_state_bind_key(st, key);
 	sqlite3_bind_int64(st, 3, narts);
-	library_state_run(st);
+	library_state_run(ls, st);
 }
 
 long
@@ -511,6 +602,7 @@ library_state_add_bookmark(struct library_state *ls,
     const struct position *pos, const char *title, const char *note)
 {
 	sqlite3_stmt	*st;
+	int		 rc;
 	long long	 id = -1;
 
 	st = library_state_prepare(ls, "INSERT INTO bookmarks(paper, date,"
@@ -526,9 +618,9 @@ library_state_add_bookmark(struct library_state *ls,
 	if (note != NULL && *note != '\0')
 		sqlite3_bind_text(st, 11, note, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 12, (sqlite3_int64)time(NULL));
-	if (sqlite3_step(st) == SQLITE_DONE)
+	if ((rc = sqlite3_step(st)) == SQLITE_DONE)
 		id = sqlite3_last_insert_rowid(ls->db);
-	sqlite3_finalize(st);
+	library_state_finish(ls, st, rc);
 	return id;
 }
 
@@ -559,6 +651,7 @@ library_state_bookmarks(struct library_state *ls,
 	sqlite3_stmt		*st;
 	struct library_bookmark	*b;
 	size_t			 n = 0, cap = 0;
+	int			 rc;
 
 	*out = NULL;
 	st = library_state_prepare(ls, "SELECT id, paper, date, page,"
@@ -566,7 +659,7 @@ library_state_bookmarks(struct library_state *ls,
 	    " FROM bookmarks ORDER BY at DESC, id DESC");
 	if (st == NULL)
 		return 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*out = util_grow(*out, &cap, n + 1, sizeof **out);
 		b = &(*out)[n++];
 		memset(b, 0, sizeof *b);
@@ -577,7 +670,7 @@ library_state_bookmarks(struct library_state *ls,
 		b->note = library_state_column_str(st, 11);
 		b->created = sqlite3_column_int64(st, 12);
 	}
-	sqlite3_finalize(st);
+	library_state_finish(ls, st, rc);
 	return n;
 }
 
@@ -590,7 +683,7 @@ library_state_delete_bookmark(struct library_state *ls, long long id)
 	if (st == NULL)
 		return;
 	sqlite3_bind_int64(st, 1, id);
-	library_state_run(st);
+	library_state_run(ls, st);
 }
 
 void

@@ -10,7 +10,9 @@
  * and nothing is lost (each change is its own transaction; read marks
  * and bookmarks are added, never rewritten). A damaged file, or one
  * written by a newer dubao (a higher schema version), is moved aside
- * with a one-line note and a fresh one is made. When no state file can
+ * with a one-line note and a fresh one is made. Damage is what SQLite
+ * reports (a corrupt file, tables not of this version), at open or
+ * later; the file is never scanned whole. When no state file can
  * be had at all, every call does nothing and the reader carries on.
  * No curses, no printing: notes are returned as strings.
  */
@@ -43,6 +45,12 @@ char	*library_state_default_path(void);
  */
 struct library_state *library_state_open(const char *path, char **note);
 void	library_state_close(struct library_state *);
+/*
+ * A note left when SQLite found the file corrupt while it was in use:
+ * the file was moved aside, and a fresh one is used from then on. The
+ * translated one-line note (caller frees), or NULL; given once.
+ */
+char	*library_state_take_note(struct library_state *);
 /* Is there a state file behind it (false: every call does nothing)? */
 bool	library_state_ok(const struct library_state *);
 

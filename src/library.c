@@ -11,6 +11,11 @@
  * An entry's counts (版, articles) come from the names at first and are
  * made exact by the parse; file sizes and times likewise are filled in
  * when the issue is parsed (the scan reads names only, as find does).
+ *
+ * Walks left for later (library_add_path_later()) wait in lib->walks,
+ * first come first walked; library_more() runs them for the time it is
+ * given. Archive order is a permutation kept beside the entries, made
+ * again when it is asked for after the catalogue changed.
  */
 #include <config.h>
 
@@ -18,16 +23,27 @@
 
 #include <errno.h>
 #include <stdint.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "library.h"
+#include "text.h"
 #include "util.h"
 
 /* The cache's bounds: parsed issues kept, and the bytes of their files. */
 #define LIBRARY_CACHE_ISSUES	8
 #define LIBRARY_CACHE_BYTES	((size_t)32 << 20)
+/* library_add_path() calls its progress callback this often. */
+#define LIBRARY_PROGRESS_MS	100
+
+/* Archive order: the entries' indexes in it, and each entry's place. */
+struct library_order {
+	size_t	*nth, *rank;
+	size_t	 n, cap;
+	bool	 valid;
+};
 
 struct library *
 library_new(const struct loader_opts *opts)
@@ -41,6 +57,7 @@ library_new(const struct loader_opts *opts)
 	diag_list_init(&lib->diags);
 	lib->max_issues = LIBRARY_CACHE_ISSUES;
 	lib->max_bytes = LIBRARY_CACHE_BYTES;
+	lib->order = xcalloc(1, sizeof *lib->order);
 	x = getenv("XDG_CACHE_HOME");
 	h = getenv("HOME");
 	if (x != NULL && x[0] == '/')
@@ -61,6 +78,8 @@ library_entry_free(struct library_issue *e)
 	free(e->names);
 	free(e->files);
 	free(e->paper);
+	free(e->label);
+	free(e->title);
 	free(e->dir);
 	issue_free(e->parsed);
 	free(e);
@@ -73,9 +92,14 @@ library_free(struct library *lib)
 
 	if (lib == NULL)
 		return;
+	library_stop(lib);
+	free(lib->walks);
 	for (i = 0; i < lib->n; i++)
 		library_entry_free(lib->v[i]);
 	free(lib->v);
+	free(lib->order->nth);
+	free(lib->order->rank);
+	free(lib->order);
 	diag_list_clear(&lib->diags);
 	free(lib->cache_dir);
 	free(lib);
@@ -104,6 +128,7 @@ library_append(struct library *lib)
 	e = xcalloc(1, sizeof *e);
 	e->narts = -1;
 	lib->v[lib->n++] = e;
+	lib->order->valid = false;
 	return e;
 }
 
@@ -113,6 +138,7 @@ library_add_issue(struct library *lib, struct issue *is)
 	struct library_issue	*e = library_append(lib);
 
 	e->kind = LIBRARY_MEMORY;
+	e->seq = lib->npaths++;
 	e->paper = is->title != NULL ? xstrdup(is->title) : NULL;
 	e->year = is->year;
 	e->month = is->month;
@@ -138,12 +164,15 @@ library_add_file(struct library *lib, const char *path, char **cause)
 	}
 	e = library_append(lib);
 	e->kind = LIBRARY_FILE;
+	e->seq = lib->npaths++;
 	e->dir = xstrdup(path);
 	e->files = xcalloc(1, sizeof *e->files);
 	e->files[0].name = xstrdup(loader_name_base(path));
 	e->files[0].size = -1;
 	e->nfiles = 1;
 	e->paper = is->title != NULL ? xstrdup(is->title) : NULL;
+	e->label = text_sanitize(loader_name_base(path),
+	    loader_name_base_len(path), NULL, NULL);
 	e->year = is->year;
 	e->month = is->month;
 	e->day = is->day;
@@ -156,18 +185,156 @@ library_add_file(struct library *lib, const char *path, char **cause)
 	return 0;
 }
 
+/* Issues by path, then date (unknown dates last), paper, folder. */
+static int
+library_cmp(const struct library_issue *a, const struct library_issue *b)
+{
+	long	ka, kb;
+	int	c;
+
+	if (a->seq != b->seq)
+		return a->seq < b->seq ? -1 : 1;
+	ka = a->year > 0 ? a->year * 10000L + a->month * 100 + a->day :
+	    99999999L;
+	kb = b->year > 0 ? b->year * 10000L + b->month * 100 + b->day :
+	    99999999L;
+	if (ka != kb)
+		return ka < kb ? -1 : 1;
+	c = strcmp(a->paper != NULL ? a->paper : "", b->paper != NULL ?
+	    b->paper : "");
+	if (c != 0)
+		return c;
+	if ((c = strcmp(a->dir, b->dir)) != 0)
+		return c;
+	return strcmp(a->nfiles > 0 ? a->files[0].name : "",
+	    b->nfiles > 0 ? b->files[0].name : "");
+}
+
+static int
+library_cmp_entry(const void *va, const void *vb)
+{
+	return library_cmp(*(struct library_issue *const *)va,
+	    *(struct library_issue *const *)vb);
+}
+
+static bool
+library_is_dir(const char *path)
+{
+	struct stat	st;
+
+	return strcmp(path, "-") != 0 && stat(path, &st) == 0 &&
+	    S_ISDIR(st.st_mode);
+}
+
 int
 library_add_path(struct library *lib, const char *path,
     library_progress_cb progress, void *arg, char **cause)
 {
-	struct stat	st;
+	struct library_scan	*sc;
+	size_t			 first = lib->n, folders, issues;
+	long			 n;
 
 	*cause = NULL;
-	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 &&
-	    S_ISDIR(st.st_mode))
-		return library_scan(lib, path, progress, arg, cause) < 0 ?
-		    -1 : 0;
-	return library_add_file(lib, path, cause);
+	if (!library_is_dir(path))
+		return library_add_file(lib, path, cause);
+	if ((sc = library_scan_open(lib, path, lib->npaths++, cause)) == NULL)
+		return -1;
+	while (library_scan_step(sc, LIBRARY_PROGRESS_MS)) {
+		library_scan_count(sc, &folders, &issues);
+		if (progress != NULL && progress(arg, folders, issues))
+			library_scan_stop(sc);
+	}
+	n = library_scan_close(sc, cause);
+	/* Nobody holds these numbers yet: into archive order. */
+	if (lib->n - first > 1)
+		qsort(lib->v + first, lib->n - first, sizeof *lib->v,
+		    library_cmp_entry);
+	lib->order->valid = false;
+	return n < 0 ? -1 : 0;
+}
+
+int
+library_add_path_later(struct library *lib, const char *path, char **cause)
+{
+	struct library_scan	*sc;
+
+	*cause = NULL;
+	if (!library_is_dir(path))
+		return library_add_file(lib, path, cause);
+	if ((sc = library_scan_open(lib, path, lib->npaths++, cause)) == NULL)
+		return -1;
+	lib->walks = util_grow(lib->walks, &lib->walkcap, lib->nwalks + 1,
+	    sizeof *lib->walks);
+	lib->walks[lib->nwalks++] = sc;
+	return 0;
+}
+
+/* The first walk left is over: close it, and say when it found none. */
+static void
+library_walk_end(struct library *lib)
+{
+	struct library_scan	*sc = lib->walks[0];
+	char			*root = xstrdup(library_scan_root(sc)), *cause;
+
+	if (library_scan_close(sc, &cause) < 0)
+		diag_add(&lib->diags, DIAG_ERROR, root, 0, 0, "%s", cause);
+	free(cause);
+	free(root);
+	memmove(lib->walks, lib->walks + 1, --lib->nwalks *
+	    sizeof *lib->walks);
+}
+
+static long
+library_ms_since(const struct timespec *t)
+{
+	struct timespec	now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - t->tv_sec) * 1000L +
+	    (now.tv_nsec - t->tv_nsec) / 1000000L;
+}
+
+bool
+library_more(struct library *lib, long ms)
+{
+	struct timespec	t0;
+	long		left = ms;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (lib->nwalks > 0) {
+		if (library_scan_step(lib->walks[0], left))
+			return true;
+		library_walk_end(lib);
+		if ((left = ms - library_ms_since(&t0)) <= 0)
+			break;
+	}
+	return lib->nwalks > 0;
+}
+
+bool
+library_busy(const struct library *lib, struct library_progress *p)
+{
+	size_t	i, f, k;
+
+	memset(p, 0, sizeof *p);
+	if (lib->nwalks == 0)
+		return false;
+	p->path = library_scan_root(lib->walks[0]);
+	for (i = 0; i < lib->nwalks; i++) {
+		library_scan_count(lib->walks[i], &f, &k);
+		p->folders += f;
+		p->issues += k;
+	}
+	return true;
+}
+
+void
+library_stop(struct library *lib)
+{
+	while (lib->nwalks > 0) {
+		library_scan_stop(lib->walks[0]);
+		library_walk_end(lib);
+	}
 }
 
 size_t
@@ -303,6 +470,8 @@ library_get(struct library *lib, size_t i)
 		return e->parsed;
 	library_stat_files(e);
 	e->parsed = library_parse(lib, e);
+	if (e->title == NULL && e->parsed->title != NULL)
+		e->title = xstrdup(e->parsed->title);
 	e->npages = (int)e->parsed->npages;
 	e->narts = (long)issue_narticles(e->parsed);
 	e->cost = library_cost(e);
@@ -368,15 +537,18 @@ library_position(struct library *lib, size_t i, size_t page, size_t art,
 	position_set_article(pos, library_get(lib, i), page, art);
 }
 
-/* Does entry E carry the key of POS? */
-static bool
-library_same_key(const struct library_issue *e, const struct position *pos)
+bool
+library_matches(const struct library *lib, size_t i,
+    const struct position *pos)
 {
-	struct position	k;
+	const struct library_issue	*e = lib->v[i];
+	struct position			 k;
 
+	if (e->year != pos->year || e->month != pos->month ||
+	    e->day != pos->day)
+		return false;
 	position_set_paper(&k, e->paper);
-	return e->year == pos->year && e->month == pos->month &&
-	    e->day == pos->day && strcmp(k.paper, pos->paper) == 0;
+	return strcmp(k.paper, pos->paper) == 0;
 }
 
 size_t
@@ -385,9 +557,72 @@ library_find(const struct library *lib, const struct position *pos)
 	size_t	i;
 
 	for (i = 0; i < lib->n; i++)
-		if (library_same_key(lib->v[i], pos))
+		if (library_matches(lib, i, pos))
 			return i;
 	return SIZE_MAX;
+}
+
+/* The entries of LIB, for qsort_r-less sorting of indexes. */
+static struct library_issue *const *library_sorting;
+
+static int
+library_cmp_index(const void *va, const void *vb)
+{
+	size_t	a = *(const size_t *)va, b = *(const size_t *)vb;
+	int	c = library_cmp(library_sorting[a], library_sorting[b]);
+
+	return c != 0 ? c : a < b ? -1 : a > b;
+}
+
+/* Make archive order again if the catalogue changed since. */
+static void
+library_order_make(const struct library *lib)
+{
+	struct library_order	*o = lib->order;
+	size_t			 i;
+
+	if (o->valid && o->n == lib->n)
+		return;
+	if (lib->n > o->cap) {
+		o->cap = lib->n * 2;
+		o->nth = xreallocarray(o->nth, o->cap, sizeof *o->nth);
+		o->rank = xreallocarray(o->rank, o->cap, sizeof *o->rank);
+	}
+	for (i = 0; i < lib->n; i++)
+		o->nth[i] = i;
+	library_sorting = lib->v;
+	qsort(o->nth, lib->n, sizeof *o->nth, library_cmp_index);
+	library_sorting = NULL;
+	for (i = 0; i < lib->n; i++)
+		o->rank[o->nth[i]] = i;
+	o->n = lib->n;
+	o->valid = true;
+}
+
+size_t
+library_nth(const struct library *lib, size_t k)
+{
+	library_order_make(lib);
+	return k < lib->n ? lib->order->nth[k] : SIZE_MAX;
+}
+
+size_t
+library_rank(const struct library *lib, size_t i)
+{
+	library_order_make(lib);
+	return i < lib->n ? lib->order->rank[i] : SIZE_MAX;
+}
+
+const char *
+library_paper_name(const struct library *lib, size_t i)
+{
+	const struct library_issue	*e = lib->v[i];
+
+	if (e->title != NULL)
+		return e->title;
+	if (e->paper != NULL)
+		return e->paper;
+	return e->label != NULL ? e->label : "-";
 }
 
 static bool
@@ -409,22 +644,25 @@ size_t
 library_step(const struct library *lib, size_t i, int dir)
 {
 	const struct library_issue	*e = lib->v[i], *c;
-	size_t				 k, best = SIZE_MAX;
+	size_t				 k, r, ri, best = SIZE_MAX, br = 0;
 	long				 d = library_day(e), cd, bd = 0;
 
-	/* The nearest date after (before) this one; ties by order. */
+	/* The nearest date after (before) this one; ties by archive order. */
+	ri = library_rank(lib, i);
 	for (k = 0; k < lib->n; k++) {
 		c = lib->v[k];
 		if (k == i || !library_same_paper(c, e))
 			continue;
 		cd = library_day(c);
-		if (dir > 0 ? (cd < d || (cd == d && k < i)) :
-		    (cd > d || (cd == d && k > i)))
+		r = lib->order->rank[k];
+		if (dir > 0 ? (cd < d || (cd == d && r < ri)) :
+		    (cd > d || (cd == d && r > ri)))
 			continue;
 		if (best == SIZE_MAX || (dir > 0 ? cd < bd || (cd == bd &&
-		    k < best) : cd > bd || (cd == bd && k > best))) {
+		    r < br) : cd > bd || (cd == bd && r > br))) {
 			best = k;
 			bd = cd;
+			br = r;
 		}
 	}
 	return best;

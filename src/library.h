@@ -6,8 +6,18 @@
  * (and LIBRARY_CACHE_BYTES of their files) stay in memory, besides the
  * pinned ones. No curses, no printing: problems are diagnostics.
  *
- * Order: the issues of each path added, sorted by date (unknown last),
- * then paper, then folder; paths in the order they were added.
+ * A folder is walked (library-scan.c) either at once, by
+ * library_add_path(), or in steps that the caller runs when it likes:
+ * library_add_path_later(), then library_more() until it says that no
+ * walk is left. The reader does the latter, so that it shows its first
+ * screen while a large archive is still being walked.
+ *
+ * Issues are numbered in the order they are found, and a number never
+ * changes while walks go on (the reader holds them). Archive order is
+ * another thing (library_nth(), library_rank()): the issues of each path
+ * added by date (unknown last), then paper, then folder; paths in the
+ * order they were added. library_add_path() puts the issues it adds in
+ * archive order, so that after it the two orders are the same.
  */
 #ifndef DUBAO_LIBRARY_H
 #define DUBAO_LIBRARY_H
@@ -38,6 +48,13 @@ struct library_file {
 /* One issue of the catalogue. */
 struct library_issue {
 	char			*paper;	/* paper key from the names, or NULL */
+	char			*label;	/* the nearest folder name that is
+					   not a date, else the name of its
+					   folder or file (sanitised), or
+					   NULL (in memory) */
+	char			*title;	/* the masthead's, once parsed */
+	unsigned		 seq;	/* the path it came from, in the
+				   order paths were added */
 	int			 year, month, day;	/* 0 when unknown */
 	enum library_kind	 kind;
 	char			*dir;	/* its folder; a FILE's own path */
@@ -57,13 +74,21 @@ struct library_issue {
 	size_t			 cost;		/* bytes charged to the cache */
 };
 
+struct library_scan;
+struct library_order;
+
 struct library {
 	struct loader_opts	 opts;
 	struct library_issue	**v;
 	size_t			 n, cap;
-	struct diag_list	 diags;		/* the scan's problems */
-	bool			 stopped;	/* a scan was stopped */
+	struct diag_list	 diags;		/* the walks' problems */
+	bool			 stopped;	/* a walk was stopped */
 	char			*cache_dir;	/* catalogue cache, or NULL */
+	unsigned		 npaths;	/* paths added */
+	struct library_scan	**walks;	/* walks left (library_more) */
+	size_t			 nwalks, walkcap;
+	struct library_order	*order;		/* archive order, made on
+						   demand */
 
 	size_t			 cached;	/* issues parsed, unpinned */
 	size_t			 cached_bytes;
@@ -72,8 +97,8 @@ struct library {
 };
 
 /*
- * Progress of a scan: folders read and issues found so far. Called at
- * most every LIBRARY_PROGRESS_MS; return true to stop the scan.
+ * Progress of a walk: folders read and issues found so far. Called
+ * every LIBRARY_PROGRESS_MS; return true to stop the walk.
  */
 typedef bool (*library_progress_cb)(void *arg, size_t folders,
     size_t issues);
@@ -102,6 +127,38 @@ void		 library_set_cache_dir(struct library *, const char *dir);
  */
 int		 library_add_path(struct library *, const char *path,
 		    library_progress_cb progress, void *arg, char **cause);
+
+/*
+ * The same, except that a folder is only opened now (so that a folder
+ * that cannot be read is told at once): it is walked by library_more().
+ */
+int		 library_add_path_later(struct library *, const char *path,
+		    char **cause);
+
+/*
+ * Walk the folders left for about MS milliseconds (at least one folder),
+ * the issues found added as they are found. Returns true while some are
+ * left. A folder whose walk ends without an issue gets an error in
+ * lib->diags ("no text files in this folder").
+ */
+bool		 library_more(struct library *, long ms);
+
+/* What the walks left are at. */
+struct library_progress {
+	const char	*path;		/* the folder being walked (as given) */
+	size_t		 folders;	/* read so far, by every walk */
+	size_t		 issues;	/* found so far, by every walk */
+};
+
+/* Fill in *P and return true while walks are left. */
+bool		 library_busy(const struct library *,
+		    struct library_progress *p);
+
+/*
+ * Stop every walk left: what they found stays; lib->stopped is set; a
+ * walk that had found nothing gets an error in lib->diags.
+ */
+void		 library_stop(struct library *);
 
 /* Add a parsed issue (takes ownership); it stays in memory. */
 void		 library_add_issue(struct library *, struct issue *is);
@@ -140,6 +197,26 @@ void		 library_position(struct library *, size_t i, size_t page,
 /* The issue a position names, or SIZE_MAX. */
 size_t		 library_find(const struct library *,
 		    const struct position *pos);
+/* Does issue I carry the key (paper and date) of POS? */
+bool		 library_matches(const struct library *, size_t i,
+		    const struct position *pos);
+
+/*
+ * The issue at place K of archive order, and the place of issue I in it
+ * (both < library_count()).
+ */
+size_t		 library_nth(const struct library *, size_t k);
+size_t		 library_rank(const struct library *, size_t i);
+
+/*
+ * What to call issue I's paper on screen and in dumps: the masthead's
+ * title once the issue has been parsed, else the paper its folder or
+ * file names give, else the nearest folder above it whose name is not a
+ * date ("rmrb-caspiankexin" for rmrb-caspiankexin/2019年2月/20190201),
+ * else the name of its folder or file ("-" for standard input). Never
+ * NULL, sanitised; valid while the library is.
+ */
+const char	*library_paper_name(const struct library *, size_t i);
 
 /*
  * The next issue of the same paper as issue I in date order (DIR 1) or
@@ -152,14 +229,33 @@ void		 library_date_str(const struct library *, size_t i,
 		    char *buf);
 
 /* ------------------------------------------------------------------ */
-/* library-scan.c: folders to catalogue entries. */
+/* library-scan.c: walking folders into catalogue entries. */
 
 /*
- * Scan folder PATH into LIB (library_add_path() calls it). Returns the
- * number of issues added, or -1 with *CAUSE when PATH cannot be read.
+ * Start walking folder PATH into LIB, its entries numbered SEQ; the
+ * folder itself is read now. NULL with a translated *CAUSE (caller
+ * frees) when PATH cannot be read.
  */
-long		 library_scan(struct library *, const char *path,
-		    library_progress_cb progress, void *arg, char **cause);
+struct library_scan *library_scan_open(struct library *, const char *path,
+		    unsigned seq, char **cause);
+/*
+ * Walk on for about MS milliseconds (at least one folder). Returns true
+ * while folders are left.
+ */
+bool		 library_scan_step(struct library_scan *, long ms);
+/* Folders read and issues found so far. */
+void		 library_scan_count(const struct library_scan *,
+		    size_t *folders, size_t *issues);
+/* The folder as given. */
+const char	*library_scan_root(const struct library_scan *);
+/* Walk no further. */
+void		 library_scan_stop(struct library_scan *);
+/*
+ * End the walk (complete, stopped or not; the catalogue cache is written
+ * only when it was complete) and free it. Returns the number of issues
+ * found, or -1 with a translated *CAUSE (caller frees) when none was.
+ */
+long		 library_scan_close(struct library_scan *, char **cause);
 
 /* Append a new empty catalogue entry to LIB and return it. */
 struct library_issue *library_append(struct library *);

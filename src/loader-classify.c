@@ -129,7 +129,7 @@ loader_is_relative_caption(const char *s)
 static const char *const loader_editor_pfx[] = {
 	"■本版责任编辑", "本版责任编辑", "■本版責任編輯", "本版責任編輯",
 	"■责任编辑", "责任编辑", "責任編輯", "本版编辑", "■本版编辑",
-	"本版編輯"
+	"本版編輯", "本版责编", "本版責編"
 };
 
 /* The editor's name of an editor line, or NULL. */
@@ -397,8 +397,10 @@ loader_masthead(struct loader_ctx *cx)
 	for (body = 0; body < lp->n; body++) {
 		enum loader_kind k = lp->u[body].kind;
 
+		/* An editor line may stand above the masthead (People's
+		 * Daily prints 本版责编： in the page's top corner). */
 		if (k == LK_PARA || k == LK_BYLINE || k == LK_CAPTION ||
-		    k == LK_QUOTE_BY || k == LK_EDITOR || k == LK_CREDIT)
+		    k == LK_QUOTE_BY || k == LK_CREDIT)
 			break;
 		if (k == LK_TITLE && (loader_is_masthead_line(lp->u[body].text,
 		    lp->u[body].nchars) || (body < LL_PAPER_FIRST_UNITS &&

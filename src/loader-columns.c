@@ -44,6 +44,8 @@ struct loader_seg {
 	int	 end;
 	char	*text;		/* owned */
 	size_t	 col;		/* the column it was put in */
+	int	 width;		/* in half ideographs, spaces aside */
+	bool	 clean;		/* no single space inside */
 };
 
 /* A column: segments stacked down the page. */
@@ -62,7 +64,7 @@ struct loader_col {
 static int
 loader_columns_width(const char *s)
 {
-	return u8_width((const uint8_t *)s, strlen(s), "GBK");
+	return loader_flow_width(s);
 }
 
 /* ------------------------------------------------------------------ */
@@ -154,21 +156,18 @@ loader_columns_indents(const struct loader_line *ln, size_t n)
 enum loader_shape
 loader_columns_shape(struct loader_line *ln, size_t n)
 {
-	size_t	i, lines = 0, gaps = 0, cjk = 0;
+	size_t	i, lines = 0, gaps = 0, cjk = 0, rep;
 	int	*w;
 
-	w = xcalloc(n + 1, sizeof *w);
 	for (i = 0; i < n; i++) {
 		if (ln[i].text == NULL)
 			continue;
+		lines++;
 		if (loader_columns_has_gap(ln[i].text))
 			gaps++;
 		if (loader_columns_cjk(ln[i].text))
 			cjk++;
-		w[lines++] = loader_columns_width(ln[i].text);
 	}
-	i = loader_columns_repeated(w, lines);
-	free(w);
 	if (lines < LL_COL_MIN_LINES)
 		return LOADER_SHAPE_PLAIN;
 	if (gaps * 100 >= lines * LL_COL_GAP_PCT)
@@ -176,10 +175,20 @@ loader_columns_shape(struct loader_line *ln, size_t n)
 	/* Lines wrapped at a measure whose paragraphs' first lines are short
 	 * by the indent pdftotext dropped. A page dump merely re-wrapped (a
 	 * blank line after each paragraph, or its indents kept) is read as
-	 * it is. */
-	if (cjk * 100 >= lines * LL_COL_CJK_PCT &&
-	    i * 100 >= lines * LL_COL_REPEAT_PCT &&
-	    !loader_columns_indents(ln, n) &&
+	 * it is. The cheap tests first: measuring every line is the dear
+	 * one, and a page dump with its indents never needs it. The widths
+	 * stay in LN for the passes after this one. */
+	if (cjk * 100 < lines * LL_COL_CJK_PCT || loader_columns_indents(ln, n))
+		return LOADER_SHAPE_PLAIN;
+	w = xcalloc(lines + 1, sizeof *w);
+	for (i = 0, lines = 0; i < n; i++)
+		if (ln[i].text != NULL) {
+			ln[i].width = loader_columns_width(ln[i].text);
+			w[lines++] = ln[i].width;
+		}
+	rep = loader_columns_repeated(w, lines);
+	free(w);
+	if (rep * 100 >= lines * LL_COL_REPEAT_PCT &&
 	    loader_flow_dropped_indents(ln, n) >= LL_COL_DROPPED)
 		return LOADER_SHAPE_COLUMN;
 	return LOADER_SHAPE_PLAIN;
@@ -188,36 +197,187 @@ loader_columns_shape(struct loader_line *ln, size_t n)
 /* ------------------------------------------------------------------ */
 /* -layout: columns by position. */
 
+/* Is the byte at P of S a single space between two non-spaces? */
+static bool
+loader_columns_single(const char *s, const char *p)
+{
+	return *p == ' ' && p > s && p[-1] != ' ' && p[1] != ' ' &&
+	    p[1] != '\0';
+}
+
+/* Typeset width of S[0..LEN) in half ideographs, spaces not counted:
+ * an ASCII letter or digit is half an ideograph. */
+static int
+loader_columns_letters(const char *s, size_t len)
+{
+	size_t	i;
+	int	k = 0;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0xc0)
+			k += 2;
+		else if (s[i] != ' ' && (unsigned char)s[i] < 0x80)
+			k++;
+	return k;
+}
+
+static bool
+loader_columns_clean(const char *s)
+{
+	const char	*p;
+
+	for (p = s; *p != '\0'; p++)
+		if (loader_columns_single(s, p))
+			return false;
+	return true;
+}
+
+/* Measure segment G's text: its width and whether it is clean. */
+static void
+loader_columns_measure_seg(struct loader_seg *g)
+{
+	g->width = loader_columns_letters(g->text, strlen(g->text));
+	g->clean = loader_columns_clean(g->text);
+}
+
 /* Cut line ROW (with LEAD spaces before TEXT) into segments. */
 static void
 loader_columns_segs(const char *text, int lead, size_t row,
     struct loader_seg **segs, size_t *n, size_t *cap)
 {
-	const char	*p = text, *s, *e;
-	size_t		 len;
+	const char		*p = text, *s;
+	struct loader_seg	*g;
+	int			 x = lead;	/* characters before P */
 
 	while (*p != '\0') {
-		while (*p == ' ')
-			p++;
+		for (; *p == ' '; p++)
+			x++;
 		if (*p == '\0')
 			break;
-		s = p;
-		/* A segment runs to LL_COL_GAP spaces or the end. */
-		for (e = p; *e != '\0'; e++)
-			if ((int)strspn(e, " ") >= LL_COL_GAP)
-				break;
-		len = e - s;
 		*segs = util_grow(*segs, cap, *n + 1, sizeof **segs);
-		(*segs)[*n].row = row;
-		(*segs)[*n].start = lead + loader_columns_chars(text, s);
-		(*segs)[*n].end = (*segs)[*n].start +
-		    loader_columns_chars(s, e);
-		(*segs)[*n].text = xmalloc(len + 1);
-		memcpy((*segs)[*n].text, s, len);
-		(*segs)[*n].text[len] = '\0';
-		(*n)++;
-		p = e;
+		g = &(*segs)[(*n)++];
+		memset(g, 0, sizeof *g);
+		g->row = row;
+		g->start = x;
+		/* A segment runs to LL_COL_GAP spaces or the end. */
+		for (s = p; *p != '\0' && !(*p == ' ' &&
+		    (int)strspn(p, " ") >= LL_COL_GAP); p++)
+			x += ((unsigned char)*p & 0xc0) != 0x80;
+		g->end = x;
+		g->text = xmalloc(p - s + 1);
+		memcpy(g->text, s, p - s);
+		g->text[p - s] = '\0';
+		loader_columns_measure_seg(g);
 	}
+}
+
+/* The width that segments without a single space inside share, when
+ * they start where segment K does (within an indent) on near rows: the
+ * measure of K's column, in half ideographs; 0 unless
+ * LL_COL_MEASURE_VOTES lines that wide or nearly agree. */
+static int
+loader_columns_local_measure(const struct loader_seg *segs, size_t n,
+    size_t k)
+{
+	size_t	i, lo, hi, votes = 0;
+	int	m = 0, len;
+
+	lo = k;
+	while (lo > 0 && segs[lo - 1].row + LL_COL_NEAR_ROWS >= segs[k].row)
+		lo--;
+	for (hi = k + 1; hi < n && segs[hi].row <= segs[k].row +
+	    LL_COL_NEAR_ROWS; hi++)
+		;
+	for (i = lo; i < hi; i++) {
+		len = segs[i].width;
+		if (i != k && abs(segs[i].start - segs[k].start) <=
+		    LL_COL_INDENT && len > m && segs[i].clean)
+			m = len;
+	}
+	for (i = lo; i < hi; i++) {
+		len = segs[i].width;
+		if (i != k && abs(segs[i].start - segs[k].start) <=
+		    LL_COL_INDENT && len >= m - 2 && segs[i].clean)
+			votes++;
+	}
+	return votes >= LL_COL_MEASURE_VOTES ? m : 0;
+}
+
+/*
+ * Where pdftotext ran the lines of two columns together with a single
+ * space (a line too wide for the column of measure M, in half
+ * ideographs): the byte offset of the single space between two CJK
+ * characters after which the left part is about M wide (and the right
+ * part no wider); 0 when S is no such line.
+ */
+static size_t
+loader_columns_collision(const char *s, int m)
+{
+	const char	*p;
+	size_t		 best = 0, len = strlen(s);
+	int		 left, right, d, bestd = 1 << 30;
+
+	if (m == 0 || loader_columns_letters(s, len) <= m + 2)
+		return 0;
+	for (p = s; *p != '\0'; p++) {
+		/* Between two CJK characters: Latin words keep their spaces. */
+		if (!loader_columns_single(s, p) ||
+		    (unsigned char)p[-1] < 0x80 || (unsigned char)p[1] < 0x80)
+			continue;
+		left = loader_columns_letters(s, p - s);
+		right = loader_columns_letters(p + 1, len - (p + 1 - s));
+		d = abs(left - m);
+		if (left >= m - LL_COL_COLLIDE_SLACK && left <= m + 2 &&
+		    right <= m + 2 && !loader_flow_glued(p + 1) && d < bestd) {
+			bestd = d;
+			best = p - s;
+		}
+	}
+	return best;
+}
+
+/* Cut the segments of SEGS[0..*N) that hold two columns' lines. */
+static void
+loader_columns_uncollide(struct loader_seg **segs, size_t *n, size_t *cap)
+{
+	struct loader_seg	*o = NULL, *s;
+	size_t			 no = 0, ocap = 0, k, cut, ncut = 0;
+	size_t			*cuts;
+
+	cuts = xcalloc(*n + 1, sizeof *cuts);
+	for (k = 0; k < *n; k++)
+		if (!(*segs)[k].clean) {
+			cuts[k] = loader_columns_collision((*segs)[k].text,
+			    loader_columns_local_measure(*segs, *n, k));
+			ncut += cuts[k] > 0;
+		}
+	if (ncut == 0) {
+		free(cuts);
+		return;
+	}
+	o = util_grow(o, &ocap, *n + ncut, sizeof *o);
+	for (k = 0; k < *n; k++) {
+		s = &(*segs)[k];
+		cut = cuts[k];
+		o[no] = *s;
+		if (cut > 0) {
+			o[no + 1] = *s;
+			o[no + 1].text = xstrdup(s->text + cut + 1);
+			o[no + 1].start = s->start +
+			    loader_columns_chars(s->text, s->text + cut) + 1;
+			o[no].text[cut] = '\0';
+			o[no].end = o[no + 1].start - 1;
+			loader_columns_measure_seg(&o[no]);
+			loader_columns_measure_seg(&o[no + 1]);
+			no++;
+		}
+		no++;
+	}
+	free(cuts);
+	free(*segs);
+	*segs = o;
+	*n = no;
+	*cap = ocap;
 }
 
 static bool
@@ -235,29 +395,37 @@ loader_columns_fits(const struct loader_col *c, const struct loader_seg *s)
 	    s->end <= c->right + LL_COL_INDENT + 1;
 }
 
-/*
- * Put segment K (on row ROW) into a column: the open column whose left
- * edge it shares within an indent and whose last line is near, else a
- * new one. Columns it crosses without joining are closed: something now
- * stands in their way.
- */
-static void
-loader_columns_place(struct loader_col **cols, size_t *ncols, size_t *cap,
-    struct loader_seg *segs, size_t k)
-{
-	struct loader_seg	*s = &segs[k];
+/* The columns being built, and which of them may still grow. */
+struct loader_colset {
 	struct loader_col	*c;
-	size_t			 i, best = (size_t)-1;
+	size_t			 n;
+	size_t			 cap;
+	size_t			*open;		/* indexes into c */
+	size_t			 nopen;
+	size_t			 opencap;
+};
+
+/* The open column segment S continues, or (size_t)-1; columns that can
+ * no longer grow (blank rows or something else in their way) close. */
+static size_t
+loader_columns_find(struct loader_colset *cs, const struct loader_seg *s,
+    const size_t *blank)
+{
+	struct loader_col	*c;
+	size_t			 i, j, best = (size_t)-1;
 	int			 d, bestd = 1 << 30;
 
-	for (i = 0; i < *ncols; i++) {
-		c = &(*cols)[i];
-		if (!c->open)
-			continue;
-		if (s->row > c->bottom + LL_COL_ROW_GAP) {
+	for (i = j = 0; i < cs->nopen; i++) {
+		c = &cs->c[cs->open[i]];
+		/* Rows of other columns may stand between two lines of a
+		 * column (their baselines differ); blank rows may not. */
+		if (s->row > c->bottom + LL_COL_ROW_GAP ||
+		    blank[s->row] - blank[c->bottom + 1] >
+		    (size_t)LL_COL_BLANK_ROWS) {
 			c->open = false;
 			continue;
 		}
+		cs->open[j++] = cs->open[i];
 		if (c->bottom == s->row ||
 		    !loader_columns_overlap(c->left, c->right, s->start,
 		    s->end))
@@ -265,25 +433,50 @@ loader_columns_place(struct loader_col **cols, size_t *ncols, size_t *cap,
 		d = abs(s->start - c->left);
 		if (loader_columns_fits(c, s) && d < bestd) {
 			bestd = d;
-			best = i;
+			best = cs->open[i];
 		}
 	}
-	for (i = 0; i < *ncols; i++) {
-		c = &(*cols)[i];
-		if (i != best && c->open && c->bottom != s->row &&
+	cs->nopen = j;
+	/* Columns S crosses without joining are closed. */
+	for (i = j = 0; i < cs->nopen; i++) {
+		c = &cs->c[cs->open[i]];
+		if (cs->open[i] != best && c->bottom != s->row &&
 		    loader_columns_overlap(c->left, c->right, s->start, s->end))
 			c->open = false;
+		else
+			cs->open[j++] = cs->open[i];
 	}
+	cs->nopen = j;
+	return best;
+}
+
+/*
+ * Put segment K into a column: the open column whose left edge it shares
+ * within an indent and whose last line is near (only other columns'
+ * rows between), else a new one.
+ */
+static void
+loader_columns_place(struct loader_colset *cs, struct loader_seg *segs,
+    size_t k, const size_t *blank)
+{
+	struct loader_seg	*s = &segs[k];
+	struct loader_col	*c;
+	size_t			 best = loader_columns_find(cs, s, blank);
+
 	if (best == (size_t)-1) {
-		*cols = util_grow(*cols, cap, *ncols + 1, sizeof **cols);
-		c = &(*cols)[(*ncols)++];
+		cs->c = util_grow(cs->c, &cs->cap, cs->n + 1, sizeof *cs->c);
+		best = cs->n++;
+		c = &cs->c[best];
 		memset(c, 0, sizeof *c);
 		c->left = s->start;
 		c->right = s->end;
 		c->top = s->row;
 		c->open = true;
+		cs->open = util_grow(cs->open, &cs->opencap, cs->nopen + 1,
+		    sizeof *cs->open);
+		cs->open[cs->nopen++] = best;
 	} else
-		c = &(*cols)[best];
+		c = &cs->c[best];
 	c->seg = util_grow(c->seg, &c->cap, c->n + 1, sizeof *c->seg);
 	c->seg[c->n++] = k;
 	if (s->start < c->left)
@@ -291,7 +484,7 @@ loader_columns_place(struct loader_col **cols, size_t *ncols, size_t *cap,
 	if (s->end > c->right)
 		c->right = s->end;
 	c->bottom = s->row;
-	s->col = c - *cols;
+	s->col = best;
 }
 
 /*
@@ -410,18 +603,30 @@ loader_columns_layout(struct loader_line *ln, size_t n,
     struct loader_line **out, size_t *nout)
 {
 	struct loader_seg	*segs = NULL;
-	struct loader_col	*cols = NULL;
+	struct loader_colset	 cs;
+	struct loader_col	*cols;
 	struct loader_line	*o = NULL;
-	size_t			 nseg = 0, segcap = 0, ncols = 0, colcap = 0;
+	size_t			 nseg = 0, segcap = 0, ncols;
 	size_t			 no = 0, ocap = 0, i, j, norder = 0;
-	size_t			*idx, *order;
+	size_t			*idx, *order, *blank;
 
+	segs = util_grow(segs, &segcap, n * LL_COL_SEGS_GUESS, sizeof *segs);
 	for (i = 0; i < n; i++)
 		if (ln[i].text != NULL)
 			loader_columns_segs(ln[i].text, ln[i].lead, i, &segs,
 			    &nseg, &segcap);
+	loader_columns_uncollide(&segs, &nseg, &segcap);
+	/* blank[r]: blank rows before row R. */
+	blank = xcalloc(n + 1, sizeof *blank);
+	for (i = 0; i < n; i++)
+		blank[i + 1] = blank[i] + (ln[i].text == NULL);
+	memset(&cs, 0, sizeof cs);
 	for (i = 0; i < nseg; i++)
-		loader_columns_place(&cols, &ncols, &colcap, segs, i);
+		loader_columns_place(&cs, segs, i, blank);
+	free(blank);
+	free(cs.open);
+	cols = cs.c;
+	ncols = cs.n;
 	idx = xcalloc(ncols + 1, sizeof *idx);
 	order = xcalloc(ncols + 1, sizeof *order);
 	for (i = 0; i < ncols; i++)

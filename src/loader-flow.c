@@ -86,10 +86,36 @@ struct loader_flow {
 /* ------------------------------------------------------------------ */
 /* Lines. */
 
-static int
+/* Is UC wide without a doubt (CJK, Hangul, full-width forms)? */
+static bool
+loader_flow_wide(ucs4_t uc)
+{
+	return (uc >= 0x3400 && uc <= 0x9fff) || (uc >= 0xac00 &&
+	    uc <= 0xd7a3) || (uc >= 0xf900 && uc <= 0xfaff) ||
+	    (uc >= 0xff01 && uc <= 0xff60) || (uc >= 0x3001 && uc <= 0x303e);
+}
+
+int
 loader_flow_width(const char *s)
 {
-	return u8_width((const uint8_t *)s, strlen(s), "GBK");
+	const uint8_t	*p = (const uint8_t *)s;
+	ucs4_t		 uc;
+	int		 w = 0, k;
+
+	/* u8_width(s, "GBK") with the common characters looked up here. */
+	while (*p != '\0') {
+		if (*p < 0x80) {
+			w += *p >= 0x20 && *p != 0x7f;
+			p++;
+			continue;
+		}
+		k = u8_strmbtouc(&uc, p);
+		if (k <= 0)
+			break;
+		w += loader_flow_wide(uc) ? 2 : uc_width(uc, "GBK");
+		p += k;
+	}
+	return w;
 }
 
 static bool
@@ -124,18 +150,29 @@ loader_flow_spaced(const char *s)
  * A justified line that pdftotext read with a space between every two
  * characters ("本 报 北 京 9 月 30日电"): when LL_COL_SPACED or more single
  * spaces stand between CJK characters, drop every single space that does
- * not stand between two Latin letters. S shrinks in place.
+ * not stand between two Latin letters. S shrinks in place; true when
+ * it did.
  */
-static void
+static bool
 loader_flow_unspace(char *s)
 {
 	const uint8_t	*p = (const uint8_t *)s;
 	ucs4_t		 prev = 0, next, after;
 	char		*o = s;
-	int		 k;
+	int		 k, spaced = 0, letters = 0;
 
+	/* Spaced out: most characters stand apart (a byline's names with
+	 * spaces between them are not). */
 	if (loader_flow_spaced(s) < LL_COL_SPACED)
-		return;
+		return false;
+	for (p = (const uint8_t *)s; *p != '\0'; p++) {
+		letters += *p != ' ' && (*p & 0xc0) != 0x80;
+		spaced += *p == ' ' && p > (const uint8_t *)s &&
+		    p[-1] != ' ' && p[1] != ' ' && p[1] != '\0';
+	}
+	if (spaced * 100 < letters * LL_FLOW_SPACED_PCT)
+		return false;
+	p = (const uint8_t *)s;
 	while (*p != '\0') {
 		k = u8_strmbtouc(&next, p);
 		if (next == ' ' && p[1] != ' ' && (const char *)p > s &&
@@ -155,6 +192,7 @@ loader_flow_unspace(char *s)
 		prev = next;
 	}
 	*o = '\0';
+	return true;
 }
 
 /* Is S free of the punctuation that running text has? */
@@ -171,9 +209,7 @@ loader_flow_bare(const char *s)
 	return true;
 }
 
-/* Does S start with what can never start a line (，。、 or a closer):
- * the rest of the line before it. */
-static bool
+bool
 loader_flow_glued(const char *s)
 {
 	ucs4_t	uc = loader_first(s);
@@ -236,16 +272,33 @@ loader_flow_note(const char *s)
 /* ------------------------------------------------------------------ */
 /* Blocks to units. */
 
+/* Join line L to B; a dateline that filled the line before keeps the
+ * space after it (本报北京2月4日电 （记者…）). */
+static void
+loader_flow_join(struct buf *b, const char *l)
+{
+	if (b->len > 0 && loader_ends(b->data, "电") &&
+	    loader_flow_dateline(b->data) &&
+	    loader_nchars(b->data) <= LL_FLOW_DATELINE_LOOK + 3)
+		buf_addc(b, ' ');
+	loader_join(b, l);
+}
+
 /* The lines [A, B) joined as a typesetter joins them (caller frees). */
 static char *
 loader_flow_text(const struct loader_line *ln, size_t a, size_t b)
 {
 	struct buf	bf;
-	size_t		i;
+	size_t		i, len = 1;
 
 	buf_init(&bf);
+	/* Room for the lines and a space between each two, at once. */
 	for (i = a; i < b; i++)
-		loader_join(&bf, ln[i].text);
+		len += strlen(ln[i].text) + 1;
+	bf.data = util_grow(bf.data, &bf.cap, len, 1);
+	bf.data[0] = '\0';
+	for (i = a; i < b; i++)
+		loader_flow_join(&bf, ln[i].text);
 	return bf.data;
 }
 
@@ -298,17 +351,22 @@ loader_flow_title(struct loader_flow *fl, const struct loader_line *ln,
 static int
 loader_flow_measure(const struct loader_line *ln, size_t a, size_t b)
 {
-	int	best = 0, bestn = 0, k;
-	size_t	i, j;
+	enum { MAXW = 256 };	/* wider lines have no measure */
+	int	best = 0, bestn = 0, hist[MAXW];
+	size_t	i;
 
+	memset(hist, 0, sizeof hist);
+	for (i = a; i < b; i++)
+		if (ln[i].width >= 0 && ln[i].width < MAXW)
+			hist[ln[i].width]++;
 	for (i = a; i < b; i++) {
-		k = 0;
-		for (j = a; j < b && k <= LL_FLOW_VOTES_ENOUGH; j++)
-			if (ln[j].width == ln[i].width)
-				k++;
-		if (k > bestn || (k == bestn && ln[i].width > best)) {
-			bestn = k;
-			best = ln[i].width;
+		int w = ln[i].width;
+
+		if (w < 0 || w >= MAXW)
+			continue;
+		if (hist[w] > bestn || (hist[w] == bestn && w > best)) {
+			bestn = hist[w];
+			best = w;
 		}
 	}
 	if (bestn >= LL_MEASURE_MIN_VOTES ||
@@ -317,17 +375,68 @@ loader_flow_measure(const struct loader_line *ln, size_t a, size_t b)
 	return 0;
 }
 
-/* Does line L, in a block of measure M, start a paragraph by its
- * indent? */
+/*
+ * The width of what S starts with when no line may be cut inside it: a
+ * quoted or bracketed character and the closers and clause marks after
+ * it ("“重”，"); 0 when S starts otherwise. A line above S was cut short
+ * when this would not have fit at its end. (A quote that runs on, "“我
+ * 非常", may be cut after its first character: a title line before it
+ * must stay apart.)
+ */
+static int
+loader_flow_chunk(const char *s)
+{
+	const uint8_t	*p = (const uint8_t *)s;
+	ucs4_t		 uc;
+	int		 w = 0, k, state = 0;	/* openers, a letter, marks */
+
+	while (*p != '\0' && *p != ' ') {
+		k = u8_strmbtouc(&uc, p);
+		if (k <= 0)
+			break;
+		if (state == 0 && loader_is_opener(uc))
+			;
+		else if (state == 0)
+			state = 1;
+		else if (loader_is_closer(uc) || loader_is_stop(uc) ||
+		    uc == 0xff0c || uc == 0x3001 || uc == 0xff1a)
+			state = 2;
+		else
+			break;
+		w += uc < 0x80 ? 1 : 2;
+		p += k;
+	}
+	return state == 2 ? w : 0;
+}
+
+/* Was line I of the block [.., B) of measure M, after INDENT columns,
+ * cut before its end because the start of the next line would not fit
+ * (a line ends short but full)? */
+static bool
+loader_flow_pushed(const struct loader_line *ln, size_t i, size_t b, int m,
+    int indent)
+{
+	int	w;
+
+	if (i + 1 >= b || !loader_is_opener(loader_first(ln[i + 1].text)))
+		return false;
+	w = loader_flow_chunk(ln[i + 1].text);
+	return w > 0 && ln[i].width + indent + w > m;
+}
+
+/* Does line I of the block [.., B), of measure M, start a paragraph by
+ * its indent? */
 static bool
 loader_flow_indented(const struct loader_flow *fl,
-    const struct loader_line *l, int m)
+    const struct loader_line *ln, size_t i, size_t b, int m)
 {
-	int	d = m - l->width;
+	int	d = m - ln[i].width;
 
 	if (fl->known_indents)
-		return l->indented;
-	return d >= LL_FLOW_INDENT_MIN && d <= LL_FLOW_INDENT_MAX;
+		return ln[i].indented;
+	return d >= LL_FLOW_INDENT_MIN && (d <= LL_FLOW_INDENT_MAX ||
+	    (!loader_is_closed(ln[i].text) &&
+	    loader_flow_pushed(ln, i, b, m, LL_INDENT_COLS)));
 }
 
 /* With indents known, is line I of the block [.., B) a title line: short,
@@ -339,7 +448,7 @@ loader_flow_title_line(const struct loader_flow *fl,
 {
 	if (m - ln[i].width < LL_FLOW_SHORT || loader_is_closed(ln[i].text))
 		return false;
-	return i + 1 == b || loader_flow_indented(fl, &ln[i + 1], m) ||
+	return i + 1 == b || loader_flow_indented(fl, ln, i + 1, b, m) ||
 	    m - ln[i + 1].width >= LL_FLOW_SHORT;
 }
 
@@ -364,20 +473,25 @@ loader_flow_ends(const struct loader_flow *fl, const struct loader_line *ln,
 		return true;
 	closed = loader_is_closed(l->text);
 	d1 = m - nx->width;
-	ind1 = loader_flow_indented(fl, nx, m);
+	ind1 = loader_flow_indented(fl, ln, i + 1, b, m);
 	/* Indents known: a paragraph ends where the next one is indented
-	 * or a title line follows; a short line without a stop is a title
-	 * line, or a piece cut by a column break. */
+	 * or a title line follows (not after a full line that goes on: that
+	 * is the paragraph's last line, "……最强" "音——"); a short line
+	 * without a stop is a title line, or a piece cut by a column break. */
 	if (fl->known_indents)
 		return ind1 || (!closed && !start && d >= LL_FLOW_SHORT) ||
-		    loader_flow_title_line(fl, ln, i + 1, b, m);
+		    ((closed || d > LL_FLOW_FULL) &&
+		    loader_flow_title_line(fl, ln, i + 1, b, m));
 	/* How short the line is, its own indent aside. */
 	de = start ? d - LL_INDENT_COLS : d;
 	if (closed)
 		return de >= LL_FLOW_CLOSED_SHORT || ind1 ||
 		    (!loader_is_closed(nx->text) && d1 >= LL_FLOW_SHORT) ||
 		    loader_flow_note(nx->text);
-	/* Without a stop: a short line is a title line of its own. */
+	/* Without a stop: a short line is a title line of its own, unless
+	 * the next line's start would not have fit. */
+	if (loader_flow_pushed(ln, i, b, m, start ? LL_INDENT_COLS : 0))
+		return false;
 	if (!start && d >= LL_FLOW_SHORT)
 		return true;
 	if (start && de >= LL_FLOW_START_SHORT)
@@ -402,7 +516,7 @@ static enum loader_flow_kind
 loader_flow_kind(const struct loader_flow *fl, const struct loader_line *ln,
     size_t a, size_t b, int m, bool first)
 {
-	if (loader_flow_indented(fl, &ln[a], m))
+	if (loader_flow_indented(fl, ln, a, b, m))
 		return LF_START;
 	if (b - a <= LL_FLOW_TITLE_LINES &&
 	    m - ln[b - 1].width >= LL_FLOW_SHORT &&
@@ -420,7 +534,7 @@ loader_flow_units(struct loader_flow *fl, const struct loader_line *ln,
 	bool	start;
 
 	for (i = a; i < b; i++) {
-		start = i == first && loader_flow_indented(fl, &ln[i], m);
+		start = i == first && loader_flow_indented(fl, ln, i, b, m);
 		if (!loader_flow_ends(fl, ln, i, b, m, start))
 			continue;
 		loader_flow_add_unit(fl, ln, first, i + 1,
@@ -665,10 +779,9 @@ loader_flow_page(struct loader_line **lnp, size_t *np, bool known_indents,
 	if (head != NULL)
 		loader_flow_put(&out, head, n > 0 ? ln[0].line : 1, false);
 	for (i = 0; i < n; i++)
-		if (ln[i].text != NULL) {
-			loader_flow_unspace(ln[i].text);
+		if (ln[i].text != NULL &&
+		    (loader_flow_unspace(ln[i].text) || ln[i].width < 0))
 			ln[i].width = loader_flow_width(ln[i].text);
-		}
 	for (a = 0; a < n; a = b + 1) {
 		for (b = a; b < n && ln[b].text != NULL; b++)
 			;
@@ -695,7 +808,7 @@ loader_flow_dropped_indents(struct loader_line *ln, size_t n)
 	int	m, d;
 
 	for (i = 0; i < n; i++)
-		if (ln[i].text != NULL)
+		if (ln[i].text != NULL && ln[i].width < 0)
 			ln[i].width = loader_flow_width(ln[i].text);
 	for (a = 0; a < n; a = b + 1) {
 		for (b = a; b < n && ln[b].text != NULL; b++)

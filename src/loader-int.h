@@ -113,15 +113,23 @@ enum loader_limit {
 	LL_COL_INDENT = 5,		/* a segment this near a column's left
 					   edge continues it */
 	LL_COL_MIN_INDENT = 2,		/* ... and this far right is indented */
-	LL_COL_ROW_GAP = 3,		/* rows a column may skip (other
-					   boxes' titles between its lines) */
+	LL_COL_NEAR_ROWS = 4,		/* rows around a line whose segments
+					   give its column's measure */
+	LL_COL_COLLIDE_SLACK = 8,	/* two columns' lines run together:
+					   the left one this near the measure
+					   (half ideographs) */
+	LL_COL_MEASURE_VOTES = 3,	/* lines that make a column's measure */
+	LL_COL_SEGS_GUESS = 4,		/* segments a line holds, to start
+					   with */
+	LL_COL_ROW_GAP = 10,		/* rows a column may skip (other
+					   columns' lines between its own) */
+	LL_COL_BLANK_ROWS = 0,		/* ... of them blank */
 	LL_COL_DEPTH = 64,		/* reading-order cuts, nested */
 	LL_COL_SPACED = 3,		/* single spaces between CJK characters
 					   that make a line spaced out */
 
 	/* Pass 0: column lines to paragraphs (loader-flow.c). Widths in
 	 * typeset columns against the block's measure. */
-	LL_FLOW_VOTES_ENOUGH = 64,	/* stop counting a width's lines */
 	LL_FLOW_SMALL_BLOCK = 4,	/* a block this small has a measure
 					   when two lines share a width */
 	LL_FLOW_INDENT_MIN = 3,		/* a first line falls short by an
@@ -146,6 +154,8 @@ enum loader_limit {
 	LL_FLOW_TITLE_LINES = 3,	/* lines of a title set in a box */
 	LL_FLOW_BYLINE_MAX = 14,	/* 本报记者 某某 */
 	LL_FLOW_DATELINE_LOOK = 12,	/* 本报北京2月4日电: 日 this near */
+	LL_FLOW_SPACED_PCT = 50,	/* a line spaced out has spaces between
+					   this share of its characters */
 
 	/* Pass 0: the page header pdftotext scatters (loader-head.c). */
 	LL_HEAD_TOP = 6,		/* weak pieces among the first lines */
@@ -350,6 +360,11 @@ enum loader_shape loader_columns_prepare(struct loader_line **ln, size_t *n,
  * (may be NULL). */
 void		 loader_flow_page(struct loader_line **ln, size_t *n,
 		    bool known_indents, const struct loader_report *rp);
+/* Typeset width of S in columns (an ideograph 2, ambiguous marks such
+ * as “ ” wide, as a Chinese page sets them): u8_width(S, "GBK"). */
+int		 loader_flow_width(const char *s);
+/* Does S start with what never starts a line (，。、： or a closer)? */
+bool		 loader_flow_glued(const char *s);
 /* How many paragraphs of LN[0..N) start inside a block short by an
  * indent, after a line ending a sentence (pdftotext dropped their
  * indent)? Measures the lines' widths. */

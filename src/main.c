@@ -282,15 +282,26 @@ main_progress(void *arg, size_t folders, size_t issues)
 	return false;
 }
 
-/* Add PATH to LIB, with progress on the terminal; 0 or -1 (reported). */
+/*
+ * Add PATH to LIB; 0 or -1 (reported). For the reader (LATER), a folder
+ * is only opened: the reader walks it while it shows the first screen.
+ * Else a folder is walked now, with progress on the terminal.
+ */
 static int
-main_add(struct library *lib, const char *path)
+main_add(struct library *lib, const char *path, bool later)
 {
 	struct main_scan	 ms;
 	struct sigaction	 sa, old;
 	char			*cause;
 	int			 rv;
 
+	if (later) {
+		if ((rv = library_add_path_later(lib, path, &cause)) != 0) {
+			main_error(path, cause);
+			free(cause);
+		}
+		return rv;
+	}
 	memset(&ms, 0, sizeof ms);
 	ms.path = text_sanitize_str(path);
 	clock_gettime(CLOCK_MONOTONIC, &ms.t0);
@@ -568,6 +579,7 @@ main(int argc, char **argv)
 	struct options		 opts;
 	struct loader_opts	 lopts;
 	struct library		*lib;
+	struct library_progress	 busy;
 	struct settings		 cfg;
 	enum dump_mode		 dump = DUMP_NONE;
 	bool			 check = false, reader, likely, index = false;
@@ -728,7 +740,7 @@ main(int argc, char **argv)
 	lib = library_new(&lopts);
 	if (optind >= argc) {
 		path = cfg.library != NULL ? cfg.library : main_sample_path();
-		if (main_add(lib, path) != 0) {
+		if (main_add(lib, path, reader) != 0) {
 			library_free(lib);
 			settings_clear(&cfg);
 			status = grep != NULL ? 2 : 1;
@@ -737,9 +749,9 @@ main(int argc, char **argv)
 		}
 	}
 	for (i = optind; i < argc; i++)
-		if (main_add(lib, argv[i]) != 0)
+		if (main_add(lib, argv[i], reader) != 0)
 			status = 1;
-	if (library_count(lib) == 0) {
+	if (library_count(lib) == 0 && !library_busy(lib, &busy)) {
 		library_free(lib);
 		settings_clear(&cfg);
 		if (grep != NULL) {

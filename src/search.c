@@ -508,9 +508,14 @@ void
 search_fold_issue(struct fold *f, const struct issue *is,
     struct fold_buf *out)
 {
-	struct search_text	*t;
+	struct search_text	*t = xcalloc(1, sizeof *t);
 
-	t = search_text_new(f, is, SEARCH_MASTHEAD, false);
+	/* Into OUT's memory, which the caller may reuse issue after issue. */
+	t->buf = *out;
+	t->buf.len = 0;
+	t->fold = f;
+	t->unit_of = SIZE_MAX;
+	search_text_walk(t, f, is, SEARCH_MASTHEAD);
 	*out = t->buf;
 	fold_buf_init(&t->buf);
 	search_text_free(t);
@@ -656,28 +661,52 @@ search_fit_suffix(const char *s, size_t n, int cols, int *used)
 	return start;
 }
 
+/*
+ * Bytes worth measuring for COLS columns: a column takes at least one
+ * byte but for zero-width marks, so text beyond this many bytes is taken
+ * to be wider than COLS (it keeps the window's cost in columns, not in
+ * the length of the paragraph).
+ */
+static size_t
+search_reach(int cols)
+{
+	return (size_t)(cols > 0 ? cols : 0) * 4 + 64;
+}
+
 /* Fit the right side: bytes after the match that fit in COLS. */
 static size_t
 search_fit_right(const char *text, size_t n, size_t from, int cols)
 {
-	return from + text_fit(text + from, n - from, cols < 0 ? 0 : cols,
-	    NULL);
+	size_t	rest = n - from, reach = search_reach(cols);
+
+	return from + text_fit(text + from, rest < reach ? rest : reach,
+	    cols < 0 ? 0 : cols, NULL);
 }
+
+/* Columns of S[0..N), or more than COLS when it is beyond reach. */
+static int
+search_width_upto(const char *s, size_t n, int cols)
+{
+	if (n > search_reach(cols))
+		return cols + 1;
+	return text_strwidth(s, n);
+}
+
 
 void
 search_kwic(const char *text, size_t n, size_t off, size_t len, int cols,
     struct search_kwic *k)
 {
-	int	ell = text_strwidth(SEARCH_ELLIPSIS, 3), m, lw, rw, l, r;
+	int	ell = text_strwidth(SEARCH_ELLIPSIS, 3), m, lw, rw, l, r, used;
 
 	memset(k, 0, sizeof *k);
 	if (off > n)
 		off = n;
 	if (len > n - off)
 		len = n - off;
-	m = text_strwidth(text + off, len);
-	lw = text_strwidth(text, off);
-	rw = text_strwidth(text + off + len, n - off - len);
+	m = search_width_upto(text + off, len, cols);
+	lw = search_width_upto(text, off, cols);
+	rw = search_width_upto(text + off + len, n - off - len, cols);
 	if (lw + m + rw <= cols) {
 		k->end = n;
 		return;
@@ -693,19 +722,19 @@ search_kwic(const char *text, size_t n, size_t off, size_t len, int cols,
 	}
 	/* Centre the match; a short side gives its room to the other. */
 	l = (cols - m) / 2;
-	r = cols - m - l;
-	if (lw <= l) {
+	if (lw <= l)
 		l = lw;
-		r = cols - m - l - ell;
-	} else if (rw <= r) {
-		r = rw;
-		l = cols - m - r - ell;
-	} else {
+	else if (rw <= cols - m - l)
+		l = cols - m - rw - ell;
+	else
 		l -= ell;
-		r -= ell;
-	}
-	k->start = search_fit_suffix(text, off, l, NULL);
+	k->start = search_fit_suffix(text, off, l, &used);
 	k->cut_left = k->start > 0;
+	/* The right side takes what the left left (a wide character that
+	 * did not fit there), less its ellipsis when it is cut. */
+	r = cols - m - used - (k->cut_left ? ell : 0);
+	if (rw > r)
+		r -= ell;
 	k->end = search_fit_right(text, n, off + len, r);
 	k->cut_right = k->end < n;
 }

@@ -83,7 +83,8 @@ size_t	search_count(struct search *s, const struct issue *is,
 
 /*
  * The fold of IS that search_run() makes, masthead included, into OUT
- * (fold_buf_init()ed; no offset map): what the search index stores.
+ * (fold_buf_init()ed, or a buffer used before, which is emptied first;
+ * no offset map): what the search index stores.
  */
 void	search_fold_issue(struct fold *f, const struct issue *is,
 	    struct fold_buf *out);

@@ -38,6 +38,7 @@ struct reader_state {
 
 	bool		**read;		/* [issue][article ordinal], made
 					   when the issue is opened */
+	size_t		 nread, readcap;	/* issues it has room for */
 
 	struct state_mark *back;	/* continuation history */
 	size_t		 nback, backcap;
@@ -69,6 +70,16 @@ struct reader_state {
 	size_t		 hop;		/* the issue the last op offered to
 					   open next, or SIZE_MAX */
 	size_t		 offered;	/* the offer the op before made */
+
+	/*
+	 * The issues last read (the store's, most recent first), looked
+	 * for among the issues as walks find them: until the reader does
+	 * something, the state moves to a more recent one when it turns up.
+	 */
+	struct position	*recent;
+	size_t		 nrecent;
+	size_t		 recent_best;	/* the one shown, or nrecent */
+	size_t		 recent_seen;	/* issues looked at so far */
 };
 
 /* Articles of page PAGE of the current issue (0 past the last page). */
@@ -94,8 +105,16 @@ void	state_msg(struct reader_state *, const char *msg);
  * at its first article. Returns STATE_* flags.
  */
 int	state_issue_open(struct reader_state *, size_t i, bool resume);
-/* The issue to open first: the one last read in LIB, else the first. */
+/*
+ * The issue to open first: the one read most recently among the issues
+ * LIB has so far, else the first found.
+ */
 size_t	state_issue_first(struct reader_state *);
+/*
+ * Among the issues found since the last call, one read more recently
+ * than the one chosen so far: its index, or SIZE_MAX.
+ */
+size_t	state_issue_recent(struct reader_state *);
 /* Save where the reader is in the current issue. */
 void	state_issue_save(struct reader_state *);
 /* Mark the current article read when its end is on screen. */

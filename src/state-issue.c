@@ -56,6 +56,13 @@ state_issue_load_marks(struct reader_state *st)
 	struct position		 key, *reads;
 	size_t			 n, i, p, a, k;
 
+	if (st->issue >= st->nread) {
+		st->read = util_grow(st->read, &st->readcap, st->issue + 1,
+		    sizeof *st->read);
+		memset(st->read + st->nread, 0, (st->issue + 1 - st->nread) *
+		    sizeof *st->read);
+		st->nread = st->issue + 1;
+	}
 	if (st->read[st->issue] != NULL)
 		return;
 	st->read[st->issue] = xcalloc(issue_narticles(is) + 1,
@@ -157,32 +164,58 @@ state_issue_open(struct reader_state *st, size_t i, bool resume)
 }
 
 size_t
+state_issue_recent(struct reader_state *st)
+{
+	size_t	i, r, n = library_count(st->lib), k = SIZE_MAX;
+
+	for (i = st->recent_seen; i < n; i++)
+		for (r = 0; r < st->recent_best; r++)
+			if (library_matches(st->lib, i, &st->recent[r])) {
+				st->recent_best = r;
+				k = i;
+				break;
+			}
+	st->recent_seen = n;
+	return k;
+}
+
+size_t
 state_issue_first(struct reader_state *st)
 {
-	struct position	*recent;
-	size_t		 n, i, k = SIZE_MAX;
+	size_t	k;
 
-	if (st->store == NULL || library_count(st->lib) == 1)
-		return 0;
-	n = library_state_recent(st->store, &recent);
-	for (i = 0; i < n && k == SIZE_MAX; i++)
-		k = library_find(st->lib, &recent[i]);
-	free(recent);
+	if (st->store != NULL)
+		st->nrecent = library_state_recent(st->store, &st->recent);
+	st->recent_best = st->nrecent;
+	k = state_issue_recent(st);
 	return k != SIZE_MAX ? k : 0;
 }
 
-/* "人民日报 2019-02-02" (or its folder when undated) of issue I. */
+int
+state_library_grew(struct reader_state *st, bool untouched)
+{
+	size_t	k;
+
+	if (!untouched) {
+		/* The reader chose: no more moving on its own. */
+		st->recent_best = 0;
+		return STATE_LIBRARY;
+	}
+	if ((k = state_issue_recent(st)) == SIZE_MAX || k == st->issue)
+		return STATE_LIBRARY;
+	return state_issue_open(st, k, true) | STATE_LIBRARY | STATE_DRAW_ALL;
+}
+
+/* "人民日报 2019-02-02" (its paper's name alone when undated) of issue I. */
 static void
 state_issue_name(const struct reader_state *st, size_t i, char *buf,
     size_t size)
 {
-	const struct library_issue	*e = library_entry(st->lib, i);
-	char				 date[16];
+	char	date[16];
 
 	library_date_str(st->lib, i, date);
-	snprintf(buf, size, "%s%s%s", e->paper != NULL ? e->paper : "",
-	    e->paper != NULL && date[0] != '\0' ? " " : "",
-	    date[0] != '\0' ? date : e->dir);
+	snprintf(buf, size, "%s%s%s", library_paper_name(st->lib, i),
+	    date[0] != '\0' ? " " : "", date);
 }
 
 /* The page of the current issue that is page P of issue IS, or 0. */
@@ -243,7 +276,10 @@ state_issue_step(struct reader_state *st, int dir, int count)
 	return fl;
 }
 
-/* The issue that comes after the current one: same paper, else next. */
+/*
+ * The issue that comes after the current one: same paper, else the next
+ * in archive order.
+ */
 static size_t
 state_issue_next(const struct reader_state *st)
 {
@@ -251,8 +287,7 @@ state_issue_next(const struct reader_state *st)
 
 	if (k != SIZE_MAX)
 		return k;
-	return st->issue + 1 < library_count(st->lib) ? st->issue + 1 :
-	    SIZE_MAX;
+	return library_nth(st->lib, library_rank(st->lib, st->issue) + 1);
 }
 
 int

@@ -155,7 +155,7 @@ state_is_read(const struct reader_state *st, size_t issue, size_t page,
 	const struct issue	*is;
 	size_t			 k;
 
-	if (issue >= library_count(st->lib) || st->read[issue] == NULL)
+	if (issue >= st->nread || st->read[issue] == NULL)
 		return false;
 	is = library_get(st->lib, issue);
 	k = state_ordinal(is, page, art);
@@ -273,8 +273,6 @@ state_new(struct library *lib, struct library_state *store)
 	st->toc_shown = true;
 	st->focus = STATE_FOCUS_TOC;
 	st->hop = st->offered = SIZE_MAX;
-	/* Each issue's marks are made when it is first opened. */
-	st->read = xcalloc(library_count(lib), sizeof *st->read);
 	search_init(&st->search);
 	st->search.flags = SEARCH_MASTHEAD;
 	st->hit = SIZE_MAX;
@@ -293,10 +291,11 @@ state_free(struct reader_state *st)
 	if (st == NULL)
 		return;
 	state_issue_save(st);
-	for (i = 0; i < library_count(st->lib); i++)
+	for (i = 0; i < st->nread; i++)
 		free(st->read[i]);
 	library_unpin(st->lib, st->issue);
 	free(st->read);
+	free(st->recent);
 	free(st->back);
 	search_clear(&st->search);
 	free(st);

@@ -76,6 +76,8 @@ enum op {
 #define STATE_LIBRARY_PROMPT	0x8000	/* ask for a library search */
 #define STATE_RESULTS		0x10000	/* back to the library search's
 					   results */
+#define STATE_LIBRARY		0x20000	/* the library grew: views that list
+					   issues list them again */
 #define STATE_DRAW_ALL	(STATE_DRAW_TOC | STATE_DRAW_READER)
 
 enum state_focus {
@@ -91,9 +93,10 @@ enum state_focus {
 struct reader_state;
 
 /*
- * A state on LIB (borrowed: it must outlive the state), at the issue
- * last read in it and where the reader left it when STORE (borrowed, may
- * be NULL) knows, else at the first article of the first issue. STORE
+ * A state on LIB (borrowed: it must outlive the state; at least one
+ * issue), at the issue last read in it and where the reader left it when
+ * STORE (borrowed, may be NULL) knows, else at the first article of the
+ * first issue found. STORE
  * keeps positions and read marks as the reader goes. Never NULL
  * (allocation failure is fatal). Free with state_free(), which saves the
  * position.
@@ -101,6 +104,13 @@ struct reader_state;
 struct reader_state *state_new(struct library *lib,
 	    struct library_state *store);
 void	state_free(struct reader_state *);
+
+/*
+ * The library grew: a walk found more issues. Until the reader has done
+ * something (UNTOUCHED), the state goes to the issue last read as soon
+ * as it is found. Returns STATE_* flags (STATE_LIBRARY at least).
+ */
+int	state_library_grew(struct reader_state *, bool untouched);
 
 /*
  * Tell the state about the reader pane: lines of the current article's

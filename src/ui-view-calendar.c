@@ -30,6 +30,7 @@
 struct ui_cal_day {
 	long	day;		/* days since 1970-01-01 */
 	size_t	i;		/* catalogue index */
+	size_t	rank;		/* its place in archive order */
 };
 
 struct ui_cal {
@@ -83,7 +84,7 @@ ui_cal_cmp(const void *va, const void *vb)
 
 	if (a->day != b->day)
 		return a->day < b->day ? -1 : 1;
-	return a->i < b->i ? -1 : a->i > b->i;
+	return a->rank < b->rank ? -1 : a->rank > b->rank;
 }
 
 /* The first entry of day Z in C->v, or C->n. */
@@ -102,23 +103,44 @@ ui_cal_find(const struct ui_cal *c, long z)
 	return lo;
 }
 
+/* The dated issues of the library, by day. */
+static void
+ui_cal_list(struct ui *u, struct ui_cal *c)
+{
+	struct library			*lib = state_library(u->st);
+	const struct library_issue	*e;
+	size_t				 i;
+
+	free(c->v);
+	c->v = xcalloc(library_count(lib) + 1, sizeof *c->v);
+	c->n = 0;
+	for (i = 0; i < library_count(lib); i++) {
+		e = library_entry(lib, i);
+		if (e->year == 0)
+			continue;
+		c->v[c->n].day = ui_cal_days(e->year, e->month, e->day);
+		c->v[c->n].rank = library_rank(lib, i);
+		c->v[c->n++].i = i;
+	}
+	qsort(c->v, c->n, sizeof *c->v, ui_cal_cmp);
+}
+
+/* Issues were found: mark their days too. */
+static void
+ui_cal_update(struct ui *u, void *data, int flags)
+{
+	if (flags & STATE_LIBRARY)
+		ui_cal_list(u, data);
+}
+
 static void *
 ui_cal_enter(struct ui *u)
 {
 	struct ui_cal			*c = xcalloc(1, sizeof *c);
 	struct library			*lib = state_library(u->st);
 	const struct library_issue	*e;
-	size_t				 i;
 
-	c->v = xcalloc(library_count(lib) + 1, sizeof *c->v);
-	for (i = 0; i < library_count(lib); i++) {
-		e = library_entry(lib, i);
-		if (e->year == 0)
-			continue;
-		c->v[c->n].day = ui_cal_days(e->year, e->month, e->day);
-		c->v[c->n++].i = i;
-	}
-	qsort(c->v, c->n, sizeof *c->v, ui_cal_cmp);
+	ui_cal_list(u, c);
 	e = library_entry(lib, state_issue_index(u->st));
 	c->cur = e->year != 0 ? ui_cal_days(e->year, e->month, e->day) :
 	    c->n > 0 ? c->v[c->n - 1].day : ui_cal_days(2000, 1, 1);
@@ -266,7 +288,7 @@ ui_cal_footer(struct ui *u, const struct ui_cal *c, const struct ui_rect *r)
 
 		library_date_str(lib, c->v[k].i, date);
 		buf_printf(&b, "%s%s %s", b.len > 0 ? "; " : "", date,
-		    e->paper != NULL ? e->paper : "");
+		    library_paper_name(lib, c->v[k].i));
 		if (e->npages > 0)
 			buf_printf(&b, _(" %d版"), e->npages);
 	}
@@ -417,4 +439,5 @@ const struct ui_view ui_view_calendar = {
 	.key = ui_cal_key,
 	.draw = ui_cal_draw,
 	.status = ui_cal_status,
+	.update = ui_cal_update,
 };

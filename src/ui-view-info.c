@@ -79,7 +79,7 @@ ui_info_enter(struct ui *u)
 	snprintf(c2, sizeof c2, P_("%zu article", "%zu articles", n), n);
 	/* TRANSLATORS: issue i of n, pages, articles. */
 	ui_text_add(t, xasprintf(_("issue %zu of %zu, %s, %s"),
-	    state_issue_index(u->st) + 1,
+	    library_rank(state_library(u->st), state_issue_index(u->st)) + 1,
 	    library_count(state_library(u->st)), c1, c2), 0);
 	for (i = 0; i < is->npages; i++) {
 		snprintf(c1, sizeof c1, P_("%zu article", "%zu articles",

@@ -4,7 +4,8 @@
  * articles are unread. Enter opens the issue where the reader left it;
  * q goes back. Counts come from the catalogue and the reading state, so
  * listing ten years parses nothing; an issue never opened shows the
- * count its file names give (crawler folders) or "new".
+ * count its file names give (crawler folders) or "new". While a walk
+ * finds issues, the list grows around the selection.
  */
 #include <config.h>
 
@@ -35,10 +36,10 @@ ui_issues_day(const struct library_issue *e)
 	return e->year * 10000L + e->month * 100 + e->day;
 }
 
-/* An issue to sort: its day and catalogue index. */
+/* An issue to sort: its day, its place in archive order, its index. */
 struct ui_issues_key {
 	long	day;
-	size_t	i;
+	size_t	rank, i;
 };
 
 static int
@@ -48,32 +49,53 @@ ui_issues_cmp(const void *va, const void *vb)
 
 	if (a->day != b->day)
 		return a->day > b->day ? -1 : 1;
-	return a->i < b->i ? -1 : a->i > b->i;
+	return a->rank < b->rank ? -1 : a->rank > b->rank;
+}
+
+/* List the library's issues, newest first, with issue SEL selected. */
+static void
+ui_issues_list(struct ui *u, struct ui_issues *v, size_t sel)
+{
+	struct library		*lib = state_library(u->st);
+	struct ui_issues_key	*keys;
+	size_t			 i;
+
+	v->l.n = library_count(lib);
+	keys = xcalloc(v->l.n + 1, sizeof *keys);
+	for (i = 0; i < v->l.n; i++) {
+		keys[i].day = ui_issues_day(library_entry(lib, i));
+		keys[i].rank = library_rank(lib, i);
+		keys[i].i = i;
+	}
+	qsort(keys, v->l.n, sizeof *keys, ui_issues_cmp);
+	free(v->order);
+	v->order = xcalloc(v->l.n + 1, sizeof *v->order);
+	for (i = 0; i < v->l.n; i++) {
+		v->order[i] = keys[i].i;
+		if (v->order[i] == sel)
+			ui_list_select(&v->l, i);
+	}
+	free(keys);
 }
 
 static void *
 ui_issues_enter(struct ui *u)
 {
 	struct ui_issues	*v = xcalloc(1, sizeof *v);
-	struct library		*lib = state_library(u->st);
-	struct ui_issues_key	*keys;
-	size_t			 i, cur = state_issue_index(u->st);
 
-	v->l.n = library_count(lib);
-	keys = xcalloc(v->l.n + 1, sizeof *keys);
-	for (i = 0; i < v->l.n; i++) {
-		keys[i].day = ui_issues_day(library_entry(lib, i));
-		keys[i].i = i;
-	}
-	qsort(keys, v->l.n, sizeof *keys, ui_issues_cmp);
-	v->order = xcalloc(v->l.n + 1, sizeof *v->order);
-	for (i = 0; i < v->l.n; i++) {
-		v->order[i] = keys[i].i;
-		if (v->order[i] == cur)
-			v->l.sel = i;
-	}
-	free(keys);
+	ui_issues_list(u, v, state_issue_index(u->st));
 	return v;
+}
+
+/* Issues were found: list them, the same one selected. */
+static void
+ui_issues_update(struct ui *u, void *data, int flags)
+{
+	struct ui_issues	*v = data;
+
+	if (flags & STATE_LIBRARY)
+		ui_issues_list(u, v, v->l.n > 0 ? v->order[v->l.sel] :
+		    (size_t)-1);
 }
 
 static void
@@ -130,6 +152,7 @@ ui_issues_row(struct ui *u, void *data, size_t k, int y, int x, int maxx,
 	struct library			*lib = state_library(u->st);
 	size_t				 i = v->order[k];
 	const struct library_issue	*e = library_entry(lib, i);
+	const char			*paper;
 	char				 date[16], pages[32], unread[64];
 	attr_t				 at;
 	bool				 read;
@@ -145,13 +168,9 @@ ui_issues_row(struct ui *u, void *data, size_t k, int y, int x, int maxx,
 	cx = ui_put(y, x + 3, maxx, date[0] != '\0' ? date : "----------",
 	    date[0] != '\0' ? strlen(date) : 10, at);
 	cx += 2;
-	if (e->paper != NULL)
-		ui_put(y, cx, maxx - UI_ISSUES_COUNTS_W - 1 > cx + 4 ?
-		    maxx - UI_ISSUES_COUNTS_W - 1 : maxx, e->paper,
-		    strlen(e->paper), at);
-	else
-		ui_put(y, cx, maxx - UI_ISSUES_COUNTS_W - 1, e->dir,
-		    strlen(e->dir), at);
+	paper = library_paper_name(lib, i);
+	ui_put(y, cx, maxx - UI_ISSUES_COUNTS_W - 1 > cx + 4 ?
+	    maxx - UI_ISSUES_COUNTS_W - 1 : maxx, paper, strlen(paper), at);
 	if (maxx - x < UI_ISSUES_COUNTS_W + 16)
 		return;
 	if (e->npages > 0)
@@ -232,4 +251,5 @@ const struct ui_view ui_view_issues = {
 	.key = ui_issues_key,
 	.draw = ui_issues_draw,
 	.status = ui_issues_status,
+	.update = ui_issues_update,
 };

@@ -29,6 +29,7 @@
 #include "options.h"
 #include "ui-view.h"
 #include "ui-article.h"
+#include "ui-scan.h"
 
 /* A margin of one column on each side once the pane is this wide. */
 #define UI_MARGIN_FROM	40
@@ -210,22 +211,12 @@ ui_status_add(struct buf *b, const char *text)
 static void
 ui_reader_where(const struct reader_state *st, struct buf *left)
 {
-	const struct issue		*is = state_issue(st);
-	const struct library_issue	*e;
-	const struct page		*pg;
-	const char			*base;
-	char				 date[16], tmp[64];
+	const struct issue	*is = state_issue(st);
+	const struct page	*pg;
+	char			 date[16], tmp[64];
 
-	e = library_entry(state_library(st), state_issue_index(st));
-	if (is->title != NULL)
-		ui_status_add(left, is->title);
-	else if (e->paper != NULL)
-		ui_status_add(left, e->paper);
-	else if (is->nsources > 0) {
-		base = strrchr(is->sources[0], '/');
-		ui_status_add(left, base != NULL && base[1] != '\0' ?
-		    base + 1 : is->sources[0]);
-	}
+	ui_status_add(left, library_paper_name(state_library(st),
+	    state_issue_index(st)));
 	library_date_str(state_library(st), state_issue_index(st), date);
 	if (date[0] == '\0')
 		issue_date_str(is, date);
@@ -276,10 +267,14 @@ ui_reader_status(struct ui *u, void *data, struct buf *left,
 	ui_reader_where(u->st, left);
 	if (library_count(state_library(u->st)) > 1) {
 		snprintf(tmp, sizeof tmp, _("issue %zu/%zu"),
-		    state_issue_index(u->st) + 1,
+		    library_rank(state_library(u->st),
+		    state_issue_index(u->st)) + 1,
 		    library_count(state_library(u->st)));
 		ui_status_add(right, tmp);
 	}
+	/* While a long walk shows its progress, room for it. */
+	if (ui_scan_shown(u))
+		return;
 	no = state_article_no(u->st, &total);
 	if (total > 0 && state_article(u->st) != NULL) {
 		snprintf(tmp, sizeof tmp, _("article %zu/%zu"), no + 1, total);

@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "state.h"
 #include "util.h"
@@ -109,6 +110,7 @@ struct ui_frame {
 
 struct ui {
 	const struct options	*opts;
+	struct library		*lib;		/* borrowed */
 	struct reader_state	*st;
 	struct library_state	*store;		/* the reading state kept */
 	struct ui_keys		 keys;
@@ -128,6 +130,13 @@ struct ui {
 	struct keyseq_event	 mouse;		/* the last mouse report */
 	int			 status;	/* exit status */
 	bool			 quit;
+	bool			 touched;	/* a key was pressed */
+
+	/* The library's walks (ui-scan.c). */
+	bool			 walking;	/* walks are left */
+	struct timespec		 walk_t0;	/* when they started */
+	size_t			 walk_seen;	/* issues the views know */
+
 	void			*results_kept;	/* the library search's results
 						   while one is read */
 	char			*results_query;	/* for the results view */

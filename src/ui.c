@@ -17,6 +17,7 @@
  *   ui-article.c         drawing an article's layout (the reader view)
  *   ui-list.c            a list with a selection (issues, bookmarks)
  *   ui-export.c          the article to a shell command or a file
+ *   ui-scan.c            the library's walks, stepped between keys
  *   ui-view-*.c          the views
  *
  * Views (ui-view.h, STYLE.md 4.11). The bottom of the stack is the
@@ -58,6 +59,7 @@
 
 #include "i18n.h"
 #include "util.h"
+#include "library.h"
 #include "library-state.h"
 #include "model.h"
 #include "settings.h"
@@ -68,6 +70,7 @@
 #include "ui.h"
 #include "ui-input.h"
 #include "ui-probe.h"
+#include "ui-scan.h"
 #include "ui-view.h"
 
 /* Below these the screen only says it is too small. */
@@ -109,7 +112,11 @@ ui_on_signal(int sig)
 		ui_input_note_winch();
 	else if (sig == SIGTSTP)
 		ui_input_note_tstp();
-	else {
+	else if (sig == SIGINT && ui_scan_running) {
+		/* Ctrl-C while walking stops the walk, not the reader. */
+		ui_scan_int = 1;
+		ui_input_wake();
+	} else {
 		ui_sig = sig;
 		ui_input_wake();
 	}
@@ -399,6 +406,7 @@ ui_draw_status(struct ui *u, int y)
 	buf_init(&left);
 	buf_init(&right);
 	f->view->status(u, f->data, &left, &right);
+	ui_scan_status(u, &right);
 	ui_blank(y, 0, COLS, at);
 	rw = right.len > 0 ? text_strwidth(right.data, right.len) : 0;
 	lw = left.len > 0 ? text_strwidth(left.data, left.len) : 0;
@@ -614,6 +622,17 @@ ui_key(struct ui *u, int key, int *count)
 	*count = 0;
 }
 
+/* The reading state's file went aside while in use: say so. */
+static void
+ui_store_note(struct ui *u)
+{
+	char	*note = library_state_take_note(u->store);
+
+	if (note != NULL)
+		ui_message(u, true, "%s", note);
+	free(note);
+}
+
 /* The top view, when it has work to do between keys. */
 static struct ui_frame *
 ui_busy(struct ui *u)
@@ -633,19 +652,27 @@ ui_loop(struct ui *u)
 	int		 key, count = 0;
 
 	while (!u->quit) {
+		ui_store_note(u);
 		ui_draw(u);
 		f = ui_busy(u);
-		if (!(f != NULL ? ui_getkey_within(u, &key, 0) :
-		    ui_getkey(u, &key)))
+		/* While a view works or the library walks, a step whenever
+		   no key is waiting. */
+		if (!ui_getkey_within(u, &key,
+		    f != NULL || ui_scan_busy(u) ? 0 : -1))
 			break;
 		if (key == UI_KEY_NONE) {
 			if (f != NULL)
 				f->busy = f->view->work(u, f->data);
+			if (ui_scan_busy(u))
+				ui_scan_step(u);
 			continue;
 		}
 		if (ui_handle(u, key))
 			continue;
 		u->msg[0] = '\0';
+		u->touched = true;
+		if (ui_scan_key(u, key))
+			continue;
 		if (key == UI_KEY_MOUSE)
 			ui_mouse(u);
 		else
@@ -785,6 +812,41 @@ ui_config_message(struct ui *u)
 	free(first);
 }
 
+/*
+ * Give the terminal back and free the reader. When it never started (no
+ * issue was found), say why as the batch modes do.
+ */
+static int
+ui_end(struct ui *u, struct sigaction *old)
+{
+	size_t	i;
+	char	*s;
+
+	ui_scan_running = 0;
+	ui_fini();
+	delscreen(ui_screen);
+	ui_screen = NULL;
+	util_set_fatal_hook(NULL);
+	ui_input_stop();
+	ui_signals(old, true);
+	if (u->st != NULL) {
+		ui_panes_free(u);
+		ui_results_drop(u);
+		state_free(u->st);
+		library_state_close(u->store);
+	}
+	ui_prompt_free(u);
+	ui_keys_free(&u->keys);
+	if (u->st != NULL)
+		return u->status;
+	for (i = 0; i < u->lib->diags.n; i++) {
+		s = diag_format(&u->lib->diags.v[i]);
+		fprintf(stderr, "%s: %s\n", progname, s);
+		free(s);
+	}
+	return u->status != 0 ? u->status : 1;
+}
+
 int
 ui_run(struct library *lib, const struct options *opts)
 {
@@ -800,6 +862,7 @@ ui_run(struct library *lib, const struct options *opts)
 	}
 	memset(&u, 0, sizeof u);
 	u.opts = opts;
+	u.lib = lib;
 	kind = ui_probe(&u);
 	ui_signals(old, false);
 	if (!ui_start_curses()) {
@@ -814,6 +877,9 @@ ui_run(struct library *lib, const struct options *opts)
 	if (kind == 0)
 		ui_message(&u, true, _("locale %s cannot show Chinese: try "
 		    "LANG=C.UTF-8"), nl_langinfo(CODESET));
+	ui_scan_start(&u);
+	if (!ui_scan_first(&u))
+		return ui_end(&u, old);
 	u.store = library_state_open(NULL, &note);
 	u.st = state_new(lib, u.store);
 	state_set_variants(u.st, opts->settings->fold_variants != 0);
@@ -827,18 +893,5 @@ ui_run(struct library *lib, const struct options *opts)
 	ui_panes_init(&u);
 	ui_paste(true);
 	ui_loop(&u);
-
-	ui_fini();
-	delscreen(ui_screen);
-	ui_screen = NULL;
-	util_set_fatal_hook(NULL);
-	ui_input_stop();
-	ui_signals(old, true);
-	ui_panes_free(&u);
-	ui_results_drop(&u);
-	state_free(u.st);
-	library_state_close(u.store);
-	ui_prompt_free(&u);
-	ui_keys_free(&u.keys);
-	return u.status;
+	return ui_end(&u, old);
 }

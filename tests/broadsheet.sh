@@ -112,10 +112,16 @@ mkdir "$tmp/src"
     '*/20191004/*') || exit 99
 python3 "$tmp/check.py" "$top_srcdir" "$tmp/out" "$tmp/src" || fail=1
 
-# The scorer reads both extractions with dubao and gives a figure per mode.
+# The scorer reads both extractions with dubao and gives a figure per
+# mode. The floors are regression floors: where this code stood when they
+# were set (default 41.98% and 42.17%, -layout 44.06% and 40.00% of
+# paragraphs placed), less two points. They are far below issue 14's
+# targets (90% and 70%); raise them as the scores rise.
+floors="--min-default=40 --worst-default=39 --min-layout=40 --worst-layout=38"
 if ! python3 "$top_srcdir/tools/broadsheet_score.py" --dubao="$DUBAO" \
-    "$tmp/out" >"$tmp/score" 2>&1; then
-	echo "FAIL: broadsheet_score.py"; cat "$tmp/score"; fail=1
+    $floors "$tmp/out" >"$tmp/score" 2>&1; then
+	echo "FAIL: broadsheet_score.py (below the floors: $floors)"
+	fail=1
 fi
 cat "$tmp/score"
 grep -q '^default median' "$tmp/score" && grep -q '^layout  median' \

@@ -3,9 +3,11 @@
 # library of crawler folders: --grep gives the same lines with and
 # without it; a second --index reads nothing again; a changed file is
 # read again (and --grep finds its new text before that, by scanning
-# it); a removed issue is forgotten; a damaged index file and an index of
+# it), also when only its size or only its mtime changed, and its old
+# text is never given; with neither changed, the index answers short and
+# long queries from the text it keeps; a removed issue is forgotten; a damaged index file and an index of
 # another schema are made again; two --index at once both succeed and
-# leave a sound index.
+# leave a sound index, and a --grep meanwhile gives the right lines.
 
 : "${DUBAO:?}"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/dubao-index.XXXXXX") || exit 99
@@ -75,6 +77,54 @@ grep_both 图书管理员
 grep_both 陈老师
 summary "6 issues: 1 read, 5 unchanged, 0 forgotten" "$lib"
 grep_both 陈老师
+# The old text is never given: 陈老师 has left that article.
+"$DUBAO" --grep=陈老师 "$lib" | grep -q '^2021-03-03 ' &&
+    no "stale: 陈老师 still found on 2021-03-03"
+
+# found QUERY: --grep finds QUERY on 2021-03-03, indexed as scanned.
+found() {
+	"$DUBAO" --grep="$1" "$lib" | grep -q '^2021-03-03 第2版 ' ||
+	    no "$1 not found on 2021-03-03"
+	grep_both "$1"
+}
+# gone QUERY: --grep does not find QUERY on 2021-03-03.
+gone() {
+	"$DUBAO" --grep="$1" "$lib" | grep -q '^2021-03-03 ' &&
+	    no "$1 still found on 2021-03-03"
+}
+
+# The same size, another mtime: read again (小林 -> 小王, as many bytes).
+sed 's/小林/小王/' "$f" >"$tmp/new" && cat "$tmp/new" >"$f"
+touch -d '2021-03-03 13:00' "$f"
+found 小王
+gone 小林
+summary "6 issues: 1 read, 5 unchanged, 0 forgotten" "$lib"
+found 小王
+gone 小林
+
+# The same mtime, another size: read again.
+sed 's/小王/小王和小周/' "$f" >"$tmp/new" && cat "$tmp/new" >"$f"
+touch -d '2021-03-03 13:00' "$f"
+found 小周
+summary "6 issues: 1 read, 5 unchanged, 0 forgotten" "$lib"
+found 小周
+
+# Neither changed: the index is trusted and the file not read. Queries
+# of one or two characters (小王, 周) and longer ones are all answered
+# from the fold the index keeps.
+sed 's/小王/小赵/' "$f" >"$tmp/new" && cat "$tmp/new" >"$f"
+touch -d '2021-03-03 13:00' "$f"
+for q in 小王 周 图书管理员小王; do
+	"$DUBAO" --grep="$q" "$lib" | grep -q '^2021-03-03 第2版 ' ||
+	    no "$q: not answered from the index"
+done
+gone 小赵
+summary "6 issues: 0 read, 6 unchanged, 0 forgotten" "$lib"
+# A new mtime: the new text.
+touch -d '2021-03-03 14:00' "$f"
+found 小赵
+gone 小王
+summary "6 issues: 1 read, 5 unchanged, 0 forgotten" "$lib"
 
 # A removed issue is forgotten.
 rm -r "$lib/2021/03/20210306"
@@ -106,6 +156,12 @@ rm -f "$idx" "$idx-wal" "$idx-shm"
 a=$!
 "$DUBAO" --index "$lib" >"$tmp/b.out" 2>"$tmp/b.err" &
 b=$!
+# A reader meanwhile: the same lines as a scan.
+XDG_CACHE_HOME="$tmp/empty" "$DUBAO" --grep=老周 "$lib" >"$tmp/scan.out"
+"$DUBAO" --grep=老周 "$lib" >"$tmp/c.out" 2>"$tmp/c.err" ||
+    no "a reader during two writers failed: $(cat "$tmp/c.err")"
+cmp -s "$tmp/scan.out" "$tmp/c.out" || no "a reader during two writers: \
+$(diff "$tmp/scan.out" "$tmp/c.out" | head -5)"
 wait "$a" || no "first of two writers failed: $(cat "$tmp/a.err")"
 wait "$b" || no "second of two writers failed: $(cat "$tmp/b.err")"
 if command -v sqlite3 >/dev/null 2>&1; then

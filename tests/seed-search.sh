@@ -5,6 +5,8 @@
 # CN 81, and 老兵码”运行体系 is found although a column break cuts it in
 # the file. The same queries on the page hard-wrapped at 20 and 33
 # characters (tests/reshape.py), where line breaks cut the phrases too.
+# ＣＮ８１ finds CN81; 一帶一路 finds every 一带一路 of a People's Daily
+# issue of ../shared/corpus.
 
 : "${DUBAO:?}" "${top_srcdir:=.}"
 seed="$top_srcdir/../shared/seed/000_4b26129b71a72054.txt"
@@ -49,6 +51,25 @@ check_page() {
 }
 
 check_page "$seed"
+
+# ＣＮ８１ finds CN81 (NFKC) in a line of our own.
+mkdir -p "$tmp/2021-12-08" || exit 99
+printf '第01版：要闻\n\n新型机车\n\n　　型号CN81的机车今天出厂。\n' \
+    >"$tmp/2021-12-08/01.txt"
+found "$tmp/2021-12-08" 'ＣＮ８１' CN81 1
+
+# 一帶一路 on a real People's Daily issue (../shared/corpus): finds every
+# 一带一路 that plain grep finds in its files (a line break may cut more),
+# each highlighted.
+corpus="$top_srcdir/../shared/corpus/rmrb-caspiankexin/2019年2月/20190201"
+if [ -d "$corpus" ] &&
+    grep -q 'define HAVE_OPENCC 1' "${top_builddir:-.}/config.h"; then
+	n=$(cat "$corpus"/*.txt | grep -o 一带一路 | wc -l)
+	[ "$n" -gt 0 ] || no "no 一带一路 in $corpus"
+	found "$corpus" 一帶一路 一带一路
+	m=$(grep -oF "$(hl 一带一路)" "$tmp/out" | wc -l)
+	[ "$m" -ge "$n" ] || no "一帶一路: $m highlighted, grep finds $n"
+fi
 if command -v python3 >/dev/null 2>&1; then
 	python3 "$top_srcdir/tests/reshape.py" "$seed" "$tmp/shapes" || exit 99
 	check_page "$tmp/shapes/wrap20.txt"

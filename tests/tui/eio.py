@@ -28,6 +28,10 @@ def main(argv):
     dubao, path = argv[1], argv[2]
     env = {"PATH": "/usr/bin:/bin", "TERM": "xterm", "LANG": "C.UTF-8",
            "LC_ALL": "C.UTF-8", "HOME": os.environ.get("HOME", "/")}
+    # The reading state goes where tests/isolate.sh says, not under HOME.
+    for k in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        if k in os.environ:
+            env[k] = os.environ[k]
     # The child inherits the blocked signal through fork and exec.
     old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGHUP})
     term = Terminal([dubao, "--ambiguous-width=1", path], env, 80, 24)

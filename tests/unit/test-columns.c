@@ -227,6 +227,46 @@ test_loader(void)
 	issue_free(is);
 }
 
+/* Default mode, one column of measure 10: a paragraph's first line ends
+ * four characters short because "“重”，" may not be cut and did not fit
+ * after the lost indent. It starts a paragraph; it is no title line. */
+static void
+test_pushed(void)
+{
+	static const char	 col[] =
+	    "辣椒产业是我们村\n"
+	    "的老生意，这两年外出\n"
+	    "务工的人回来多了，村\n"
+	    "里也热闹了起来。\n"
+	    "因为产业偏\n"
+	    "“重”，一些江苏制造\n"
+	    "曾被人调侃过。\n"
+	    "今天的江苏制造已\n"
+	    "经走向了世界各地。\n";
+	struct loader_line	*ln;
+	struct buf		 b;
+	size_t			 n, i;
+
+	loader_read_lines(col, strlen(col), 1, &ln, &n);
+	loader_flow_page(&ln, &n, false, NULL);
+	buf_init(&b);
+	for (i = 0; i < n; i++) {
+		if (ln[i].text != NULL) {
+			if (b.len > 0)
+				buf_addc(&b, '|');
+			if (ln[i].indented)
+				buf_adds(&b, IND);
+			buf_adds(&b, ln[i].text);
+		}
+		free(ln[i].text);
+	}
+	free(ln);
+	CHECK_STR(b.data, IND "辣椒产业是我们村的老生意，这两年外出务工的人回来"
+	    "多了，村里也热闹了起来。|" IND "因为产业偏“重”，一些江苏制造曾被人"
+	    "调侃过。|" IND "今天的江苏制造已经走向了世界各地。");
+	free(b.data);
+}
+
 /* Header pieces: a bare number only near the top; a date without 日
  * (a paragraph's "1958年3月13") is no date line. */
 static void
@@ -273,6 +313,7 @@ main(void)
 	test_layout();
 	test_plain();
 	test_loader();
+	test_pushed();
 	test_head();
 	return TDONE();
 }

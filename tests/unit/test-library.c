@@ -79,6 +79,26 @@ scan(const char *rel, bool memo)
 	return lib;
 }
 
+/* The same, walked in steps as the reader walks it (library_more()). */
+static struct library *
+scan_later(const char *rel, bool memo)
+{
+	struct library	*lib = library_new(NULL);
+	char		*p = at(rel), *cause = NULL, *cdir;
+
+	cdir = at("cache");
+	library_set_cache_dir(lib, memo ? cdir : NULL);
+	free(cdir);
+	if (library_add_path_later(lib, p, &cause) != 0) {
+		fprintf(stderr, "scan %s: %s\n", p, cause);
+		free(cause);
+	}
+	while (library_more(lib, 1))
+		continue;
+	free(p);
+	return lib;
+}
+
 static void
 make_archive(void)
 {
@@ -214,6 +234,10 @@ test_memo(void)
 	lib = scan("arc", true);
 	CHECK(library_count(lib) == n);
 	library_free(lib);
+	/* The reader's walk in steps uses the same memo. */
+	lib = scan_later("arc", true);
+	CHECK(library_count(lib) == n);
+	library_free(lib);
 	lib = scan("arc", false);
 	CHECK(library_count(lib) == n + 1);
 	library_free(lib);
@@ -221,6 +245,9 @@ test_memo(void)
 	/* A new folder changes its parent's time: found with the memo. */
 	crawler("arc/人民日报/2019年2月/20190205", "20190205-01-01.txt",
 	    "新的一天");
+	lib = scan_later("arc", true);
+	CHECK(library_count(lib) == n + 1);
+	library_free(lib);
 	lib = scan("arc", true);
 	CHECK(library_count(lib) == n + 1);
 	CHECK(find(lib, 2019, 2, 5, "人民日报") != SIZE_MAX);

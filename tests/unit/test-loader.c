@@ -195,6 +195,28 @@ test_captions(void)
 			CHECK_STR(a->caps[0].credit, "赵六");
 	}
 	issue_free(is);
+
+	/* People's Daily prints its editors as 本版责编：, not a title. */
+	is = parse("第02版：要闻\n\n本版责编：王佳 李明\n\n河边的新桥通车了\n\n"
+	    "本报讯 孙二报道：新桥昨天通车。\n");
+	CHECK(is->npages == 1);
+	CHECK_STR(is->pages[0].editor, "王佳 李明");
+	CHECK(is->pages[0].narts == 1);
+	a = art(is, 0, 0);
+	if (a != NULL)
+		CHECK_STR(a->headline, "河边的新桥通车了");
+	issue_free(is);
+
+	/* ... above the masthead on its front page: the masthead is one. */
+	is = parse("本版责编：傅宁\n\n人民日报\n\nRENMIN RIBAO\n\n"
+	    "2019年2月19日 星期二\n\n代号1-1\n\n河边的新桥通车了\n\n"
+	    "本报讯 孙二报道：新桥昨天通车。\n");
+	CHECK_STR(is->pages[0].editor, "傅宁");
+	CHECK(is->pages[0].narts == 1);
+	a = art(is, 0, 0);
+	if (a != NULL)
+		CHECK_STR(a->headline, "河边的新桥通车了");
+	issue_free(is);
 }
 
 /* The tail of the last article, placed by the extraction before that

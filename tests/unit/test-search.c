@@ -3,7 +3,7 @@
  * across fields, articles and pages, byte offsets of CJK text, folding
  * (case, width, Traditional/Simplified, white space) with hits in
  * original offsets, the masthead on request, counting, next/previous with
- * wrap.
+ * wrap; the keyword-in-context window of the results view and --grep.
  */
 #include <config.h>
 
@@ -13,6 +13,7 @@
 
 #include "model.h"
 #include "search.h"
+#include "text.h"
 #include "tcheck.h"
 
 #ifdef HAVE_OPENCC
@@ -134,6 +135,102 @@ test_fold(void)
 	issue_free(other);
 }
 
+
+/* Columns search_kwic()'s window K of T takes, ellipses included. */
+static int
+kwic_width(const char *t, const struct search_kwic *k)
+{
+	int	ell = text_strwidth("\xe2\x80\xa6", 3);
+
+	return text_strwidth(t + k->start, k->end - k->start) +
+	    (k->cut_left ? ell : 0) + (k->cut_right ? ell : 0);
+}
+
+/* Text of N copies of UNIT with MATCH after the first AT copies. */
+static char *
+kwic_text(const char *unit, size_t n, size_t at, const char *match,
+    size_t *off)
+{
+	size_t	ul = strlen(unit), ml = strlen(match), i;
+	char	*t = malloc(ul * n + ml + 1), *p = t;
+
+	for (i = 0; i < n; i++) {
+		if (i == at) {
+			*off = (size_t)(p - t);
+			memcpy(p, match, ml);
+			p += ml;
+		}
+		memcpy(p, unit, ul);
+		p += ul;
+	}
+	*p = '\0';
+	return t;
+}
+
+/* The keyword-in-context window: centred, fitted, whole characters. */
+static void
+test_kwic(void)
+{
+	struct search_kwic	 k;
+	size_t			 off, n;
+	int			 cols, l, r, ell = text_strwidth("\xe2\x80\xa6", 3);
+	char			*t;
+
+	/* All of a short text, uncut. */
+	search_kwic("老周说满洲里到了", 24, 9, 9, 40, &k);
+	CHECK(k.start == 0 && k.end == 24 && !k.cut_left && !k.cut_right);
+
+	/* The middle of a long CJK paragraph: centred, cut on both sides,
+	 * filled to the width or one column short (a wide character does
+	 * not fit in the last one), at every width, odd ones too. */
+	t = kwic_text("河畔小城的街道", 100, 50, "满洲里", &off);
+	n = strlen(t);
+	for (cols = 20; cols <= 120; cols++) {
+		search_kwic(t, n, off, 9, cols, &k);
+		CHECK(k.cut_left && k.cut_right);
+		CHECK(k.start < off && k.end > off + 9 && k.end <= n);
+		CHECK(kwic_width(t, &k) <= cols && kwic_width(t, &k) >= cols - 1);
+		l = text_strwidth(t + k.start, off - k.start);
+		r = text_strwidth(t + off + 9, k.end - off - 9);
+		CHECK(l - r <= 2 && r - l <= 2);
+		CHECK(((unsigned char)t[k.start] & 0xc0) != 0x80);
+		CHECK(((unsigned char)t[k.end] & 0xc0) != 0x80);
+	}
+	/* A short left side gives its room to the right. */
+	search_kwic(t, n, 3, 9, 40, &k);
+	CHECK(k.start == 0 && !k.cut_left && k.cut_right);
+	CHECK(kwic_width(t, &k) >= 39 && kwic_width(t, &k) <= 40);
+	/* And a short right side to the left. */
+	search_kwic(t, n, n - 12, 9, 40, &k);
+	CHECK(k.end == n && !k.cut_right && k.cut_left);
+	CHECK(kwic_width(t, &k) >= 39 && kwic_width(t, &k) <= 40);
+	/* A match wider than the width keeps its start. */
+	search_kwic(t, n, off, 9 + 21 * 30, 40, &k);
+	CHECK(k.start == off && k.cut_left && k.cut_right);
+	CHECK(kwic_width(t, &k) <= 40);
+	free(t);
+
+	/* A paragraph of a megabyte: the same window, in the middle. */
+	t = kwic_text("河畔小城的街道", 50000, 25000, "满洲里", &off);
+	n = strlen(t);
+	search_kwic(t, n, off, 9, 80, &k);
+	CHECK(k.cut_left && k.cut_right && k.start < off && k.end > off + 9);
+	CHECK(kwic_width(t, &k) >= 79 && kwic_width(t, &k) <= 80);
+	free(t);
+
+	/* Latin letters with combining accents are never split. */
+	t = kwic_text("e\xcc\x81" "a\xcc\x80 ", 200, 100, "Manzhouli", &off);
+	n = strlen(t);
+	for (cols = 20; cols <= 41; cols++) {
+		search_kwic(t, n, off, 9, cols, &k);
+		CHECK(kwic_width(t, &k) <= cols);
+		CHECK((unsigned char)t[k.start] != 0xcc);
+		CHECK((unsigned char)t[k.end] != 0xcc);
+	}
+	free(t);
+	CHECK(ell == 1 || ell == 2);
+}
+
 int
 main(void)
 {
@@ -210,5 +307,6 @@ main(void)
 	issue_free(is);
 
 	test_fold();
+	test_kwic();
 	return TDONE();
 }
