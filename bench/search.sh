@@ -59,36 +59,42 @@ set -- $(python3 "$top/bench/mklibrary.py" "$corpus" "$tmp/lib" "$days")
 files=$1 bytes=$2
 echo "library: $files files, $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB"
 
-# best NAME CMD...: best wall time of 3 runs in ms into $best; output in
+# best NAME CMD...: best wall time of 3 runs in ms into $best, the peak
+# resident memory in kB (GNU time, when installed) into $rss; output in
 # $tmp/out.
+gtime=
+[ -x /usr/bin/time ] && gtime="/usr/bin/time -f %M -o $tmp/rss"
 best() {
 	_name=$1
 	shift
-	best=
+	best= rss=0
 	for _i in 1 2 3; do
 		_s=$(date +%s%N)
-		"$@" >"$tmp/out" 2>"$tmp/err" || true
+		$gtime "$@" >"$tmp/out" 2>"$tmp/err" || true
 		_e=$(date +%s%N)
 		_t=$(( (_e - _s) / 1000000 ))
 		if [ -z "$best" ] || [ "$_t" -lt "$best" ]; then best=$_t; fi
+		[ -z "$gtime" ] || rss=$(awk -v r="$rss" \
+		    '$1 ~ /^[0-9]+$/ && $1 > r { r = $1 } END { print r }' \
+		    "$tmp/rss")
 	done
 }
 
 has_index=no
 "$dubao" --help | grep -q -- '--index' && has_index=yes
-printf '%-14s %10s %8s %10s %8s %8s\n' pattern "grep -rF" lines \
-    "dubao" matches ratio
+printf '%-14s %10s %8s %10s %8s %8s %s\n' pattern "grep -rF" lines \
+    "dubao" matches ratio "peak kB grep/dubao"
 compare() {
 	mode=$1
 	for pat in 女排 满洲里 发展 不存在的词语; do
 		best grep grep -rF -- "$pat" "$tmp/lib"
-		g=$best gl=$(wc -l <"$tmp/out")
+		g=$best gl=$(wc -l <"$tmp/out") gr=$rss
 		best dubao env XDG_CACHE_HOME="$tmp/cache" "$dubao" \
 		    --grep="$pat" "$tmp/lib"
 		d=$best dl=$(wc -l <"$tmp/out")
-		printf '%-14s %8d ms %8d %7d ms %8d %7.2fx  %s\n' "$pat" "$g" \
-		    "$gl" "$d" "$dl" "$(awk -v d="$d" -v g="$g" \
-		    'BEGIN { print (g > 0 ? d / g : 0) }')" "$mode"
+		printf '%-14s %8d ms %8d %7d ms %8d %7.2fx  %d/%d  %s\n' \
+		    "$pat" "$g" "$gl" "$d" "$dl" "$(awk -v d="$d" -v g="$g" \
+		    'BEGIN { print (g > 0 ? d / g : 0) }')" "$gr" "$rss" "$mode"
 	done
 }
 compare unindexed

@@ -25,6 +25,10 @@ command -v tmux >/dev/null && command -v less >/dev/null ||
     { echo "needs tmux and less" >&2; exit 1; }
 export LC_ALL=C.UTF-8
 tmp=$(mktemp -d)
+# XDG folders of its own: a reading position left in the user's state
+# would open another article and the sentinel would never show.
+export XDG_CONFIG_HOME="$tmp/config" XDG_STATE_HOME="$tmp/state" \
+    XDG_CACHE_HOME="$tmp/cache"
 T="tmux -S $tmp/sock -f /dev/null"
 trap '$T kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
 ${CC:-cc} -O2 -o "$tmp/floor" "$top/bench/floor.c" \

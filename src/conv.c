@@ -69,6 +69,11 @@
 #define CONV_SHOW_BYTES		8
 /* Bytes after a '?' compared by the damage check. */
 #define CONV_DAMAGE_SPAN	48
+/* Han characters from which a low common share speaks against both
+ * GB18030 and Big5. */
+#define CONV_FEW_HAN		20
+/* A legacy guess below this confidence gets a warning. */
+#define CONV_UNSURE		60
 
 enum conv_kind {
 	CONV_UTF8,		/* u8_check and copy */
@@ -83,6 +88,7 @@ struct conv_guess {
 	int		 confidence;
 	size_t		 skip;		/* bytes of BOM */
 	bool		 valid;		/* the whole input passed u8_check */
+	bool		 poor;		/* reads poorly in every candidate */
 	char		 reason[160];
 };
 
@@ -819,8 +825,9 @@ conv_control_percent(const unsigned char *s, size_t n)
  * more common source), a margin of 0.1 in common share alone gives 75.
  * Two things lower it, because then the text is not plausible in either
  * encoding: the winner's own error rate (minus 1000 x rate), and a
- * common share under 0.05 over 100 or more Han characters (at most
- * 50 + 200 x share).
+ * common share under 0.05 over CONV_FEW_HAN or more Han characters (at
+ * most 50 + 200 x share; the text is then said to read poorly, and the
+ * guess gets a warning).
  */
 static void
 conv_guess_legacy(const unsigned char *s, size_t n, struct conv_guess *g)
@@ -828,7 +835,7 @@ conv_guess_legacy(const unsigned char *s, size_t n, struct conv_guess *g)
 	struct conv_trial gb, b5, hk;
 	size_t m, pairs, low;
 	double sgb, sb5, w, wt, trail, egb, eb5, pts, perr, conf;
-	bool big5;
+	bool big5, poor;
 
 	m = conv_sample_len(s, n);
 	if (!conv_trial("GB18030", s, m, conv_top_gb,
@@ -860,11 +867,13 @@ conv_guess_legacy(const unsigned char *s, size_t n, struct conv_guess *g)
 	big5 = pts > 0;
 	conf = 50 + (big5 ? pts : -pts) / 2;
 	conf -= 1000 * (big5 ? eb5 : egb);
-	if (w >= 1 && (big5 ? sb5 : sgb) < 0.05 &&
-	    conf > 50 + 200 * (big5 ? sb5 : sgb))
+	poor = (big5 ? b5.han : gb.han) >= CONV_FEW_HAN &&
+	    (big5 ? sb5 : sgb) < 0.05;
+	if (poor && conf > 50 + 200 * (big5 ? sb5 : sgb))
 		conf = 50 + 200 * (big5 ? sb5 : sgb);
 	conv_set(g, CONV_ICONV, big5 ? "BIG5" : "GB18030",
 	    big5 ? "BIG5" : "GB18030", conv_clamp(conf, 0, 99), 0);
+	g->poor = poor;
 	/*
 	 * Hong Kong text has HKSCS characters (leads 0x87-0xA0) that BIG5
 	 * rejects: when BIG5-HKSCS decodes with fewer errors, use it.
@@ -1150,6 +1159,23 @@ conv_to_utf8_borrow(const char *data, size_t n, const char *encoding,
 	return conv_convert(data, n, encoding, path, out, diags, cause, true);
 }
 
+/*
+ * A legacy encoding guessed on poor evidence (text that reads badly in
+ * every candidate: EUC-TW, for one, is none of them) is said so.
+ */
+static void
+conv_warn_unsure(const struct conv_guess *g, const char *path,
+    struct diag_list *diags)
+{
+	if (!g->poor || g->confidence >= CONV_UNSURE || diags == NULL)
+		return;
+	diag_add(diags, DIAG_WARNING, path, 0, 0,
+	    _("the encoding is a guess (%s, %d%%): the text reads poorly in "
+	    "every encoding tried (EUC-TW or another?); name it with "
+	    "--encoding"), g->name != NULL ? g->name : g->decoder,
+	    g->confidence);
+}
+
 static int
 conv_convert(const char *data, size_t n, const char *encoding,
     const char *path, struct conv_result *out, struct diag_list *diags,
@@ -1190,6 +1216,8 @@ conv_convert(const char *data, size_t n, const char *encoding,
 	}
 	encname = upper;
 	gb = g.kind == CONV_ICONV && conv_is_gb_family(g.decoder);
+	if (encoding == NULL || *encoding == '\0')
+		conv_warn_unsure(&g, path, diags);
 
 	if (borrow && g.kind == CONV_UTF8 && g.valid && g.skip == 0) {
 		/* Checked while guessing: the caller's bytes are the text. */

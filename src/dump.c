@@ -110,6 +110,11 @@ dump_json_article(FILE *fp, const struct article *a, bool comma)
 		}
 		fprintf(fp, "%14s],\n", "");
 	}
+	dump_json_key(fp, 14, "intertitles");
+	fputs("[", fp);
+	for (i = 0; i < a->ninter; i++)
+		fprintf(fp, "%s%zu", i > 0 ? ", " : "", a->inter[i]);
+	fputs("],\n", fp);
 	dump_json_key(fp, 14, "captions");
 	if (a->ncap == 0)
 		fputs("[],\n", fp);
@@ -180,6 +185,14 @@ dump_json_issue(FILE *fp, const struct issue *is)
 			fputs("null,\n", fp);
 		dump_json_field(fp, 10, "name", pg->name, true);
 		dump_json_field(fp, 10, "editor", pg->editor, true);
+		dump_json_key(fp, 10, "credits");
+		fputs("[", fp);
+		for (j = 0; j < pg->ncredits; j++) {
+			if (j > 0)
+				fputs(", ", fp);
+			dump_json_string(fp, pg->credits[j]);
+		}
+		fputs("],\n", fp);
 		dump_json_key(fp, 10, "articles");
 		if (pg->narts == 0)
 			fputs("[]\n", fp);
@@ -338,18 +351,6 @@ dump_text_heading(FILE *fp, const char *s, int width)
 	buf_clear(&b);
 }
 
-/* "第3版 国防动员", "第3版", "国防动员" or "" into BUF. */
-static void
-dump_page_name(const struct page *pg, char *buf, size_t size)
-{
-	if (pg->number > 0 && pg->name != NULL)
-		snprintf(buf, size, _("第%d版 %s"), pg->number, pg->name);
-	else if (pg->number > 0)
-		snprintf(buf, size, _("第%d版"), pg->number);
-	else
-		snprintf(buf, size, "%s", pg->name != NULL ? pg->name : "");
-}
-
 /* The heading of an issue: its paper and date. */
 static void
 dump_text_issue_head(FILE *fp, const struct library *lib, size_t i,
@@ -413,8 +414,8 @@ dump_text(FILE *fp, FILE *diag, struct library *lib, int width,
 				fputs("\f\n", fp);
 			if (many && j == 0)
 				dump_text_issue_head(fp, lib, i, is, width);
-			dump_page_name(&is->pages[j], name, sizeof name);
-			if ((many || is->npages > 1) && name[0] != '\0')
+			page_label(&is->pages[j], j, name, sizeof name);
+			if (many || is->npages > 1)
 				dump_text_heading(fp, name, width);
 			dump_text_page(fp, &is->pages[j], &lo, lc, &b);
 		}
@@ -431,7 +432,7 @@ dump_outline(FILE *fp, FILE *diag, struct library *lib)
 	const struct issue	*is;
 	size_t			 i, j, k;
 	int			 bad = 0;
-	char			 date[16];
+	char			 date[16], name[256];
 
 	for (i = 0; i < library_count(lib); i++) {
 		if ((is = dump_get(diag, lib, i, &bad)) == NULL)
@@ -443,13 +444,8 @@ dump_outline(FILE *fp, FILE *diag, struct library *lib)
 		for (j = 0; j < is->npages; j++) {
 			const struct page *pg = &is->pages[j];
 
-			if (pg->number > 0)
-				fprintf(fp, _("  Page %d"), pg->number);
-			else
-				fprintf(fp, _("  Page ?"));
-			if (pg->name != NULL)
-				fprintf(fp, " %s", pg->name);
-			fputc('\n', fp);
+			page_label(pg, j, name, sizeof name);
+			fprintf(fp, "  %s\n", name);
 			for (k = 0; k < pg->narts; k++) {
 				const struct article *a = &pg->arts[k];
 
@@ -508,7 +504,7 @@ dump_check_issue(FILE *fp, const struct issue *is, size_t *problems,
 {
 	size_t	j, k, n, pchars, ichars;
 	size_t	*chars;
-	char	date[16], c1[64], c2[64], c3[64];
+	char	date[16], c1[64], c2[64], c3[64], name[256];
 
 	issue_date_str(is, date);
 	fprintf(fp, "%s\n", is->nsources > 0 ? is->sources[0] : "-");
@@ -545,12 +541,8 @@ dump_check_issue(FILE *fp, const struct issue *is, size_t *problems,
 		pchars = 0;
 		for (k = 0; k < pg->narts; k++)
 			pchars += chars[n + k];
-		if (pg->number > 0)
-			fprintf(fp, _("  page %d"), pg->number);
-		else
-			fputs(_("  page ?"), fp);
-		if (pg->name != NULL)
-			fprintf(fp, " %s", pg->name);
+		page_label(pg, j, name, sizeof name);
+		fprintf(fp, "  %s", name);
 		snprintf(c1, sizeof c1, P_("%zu article",
 		    "%zu articles", pg->narts), pg->narts);
 		snprintf(c2, sizeof c2, P_("%zu character",

@@ -50,6 +50,9 @@
 #include "text.h"
 #include "util.h"
 
+/* Characters looked at for a wide one: is a paragraph Chinese? */
+#define LAYOUT_CJK_LOOK	16
+
 /* A grapheme cluster on the line being filled. */
 struct layout_cl {
 	size_t		off;	/* first byte */
@@ -536,26 +539,6 @@ layout_blank(struct layout_ctx *ctx)
 	layout_add(lay)->kind = LAYOUT_BLANK;
 }
 
-/* Does paragraph S start like Chinese text (a wide character, perhaps after
- * an opening quotation mark)? */
-static bool
-layout_cjk_start(const char *s)
-{
-	const uint8_t	*p = (const uint8_t *)s;
-	size_t		 n = strlen(s);
-	ucs4_t		 uc;
-	int		 i, k;
-
-	for (i = 0; i < 3 && n > 0; i++) {
-		k = u8_mbtouc(&uc, p, n);
-		if (uc != 0x201C && uc != 0x2018)
-			return text_width(uc) == 2;
-		p += k;
-		n -= k;
-	}
-	return false;
-}
-
 /* Whether every line of SC but the last ends where spaces were hung. */
 static bool
 layout_breaks_at_spaces(const struct layout_scratch *sc)
@@ -683,6 +666,55 @@ layout_new(const struct article *art, const struct layout_opts *opts)
 	return layout_new_cached(art, opts, NULL);
 }
 
+/*
+ * Is paragraph S Chinese text: a wide character among its first
+ * LAYOUT_CJK_LOOK characters ("2019年，…", "APEC会议…" are; an English
+ * sentence is not)?
+ */
+static bool
+layout_cjk_para(const char *s)
+{
+	const uint8_t	*p = (const uint8_t *)s;
+	ucs4_t		 uc;
+	int		 i, k;
+
+	for (i = 0; i < LAYOUT_CJK_LOOK; i++) {
+		if ((k = u8_strmbtouc(&uc, p)) <= 0)
+			return false;
+		if (uc != 0x201C && uc != 0x2018 && text_width(uc) == 2)
+			return true;
+		p += k;
+	}
+	return false;
+}
+
+/*
+ * The body: Chinese paragraphs indented by two ideographs, those that
+ * start with a digit or a Latin word too; intertitles stand apart, on
+ * their own lines, without indent.
+ */
+static void
+layout_body(struct layout_ctx *ctx, const struct article *art)
+{
+	size_t	i;
+	int	indent;
+
+	for (i = 0; i < art->npara; i++) {
+		if (art->paras[i] == NULL || art->paras[i][0] == '\0')
+			continue;
+		if (article_is_intertitle(art, i)) {
+			layout_blank(ctx);
+			layout_block(ctx, art->paras[i], LAYOUT_INTERTITLE,
+			    LAYOUT_F_PARA, i, NULL, 0, 0, LAYOUT_LEFT);
+			layout_blank(ctx);
+		} else {
+			indent = layout_cjk_para(art->paras[i]) ? 4 : 0;
+			layout_block(ctx, art->paras[i], LAYOUT_BODY,
+			    LAYOUT_F_PARA, i, NULL, indent, 0, LAYOUT_LEFT);
+		}
+	}
+}
+
 struct layout *
 layout_new_cached(const struct article *art, const struct layout_opts *opts,
     struct layout_cache *lc)
@@ -720,11 +752,15 @@ layout_new_cached(const struct article *art, const struct layout_opts *opts,
 	    NULL, 0, 0, LAYOUT_CENTRE);
 	layout_blank(&ctx);
 
-	/* Byline ("■" as printed) and dateline. */
+	/* Byline ("■" as printed) and dateline, unless the first paragraph
+	 * starts with it (it keeps it): shown once. */
 	layout_block(&ctx, art->byline, LAYOUT_BYLINE, LAYOUT_F_BYLINE, 0,
 	    "\xe2\x96\xa0", 0, 0, LAYOUT_LEFT);
-	layout_block(&ctx, art->dateline, LAYOUT_DATELINE, LAYOUT_F_DATELINE,
-	    0, NULL, 0, 0, LAYOUT_LEFT);
+	if (art->dateline != NULL && (art->npara == 0 ||
+	    strncmp(art->paras[0], art->dateline,
+	    strlen(art->dateline)) != 0))
+		layout_block(&ctx, art->dateline, LAYOUT_DATELINE,
+		    LAYOUT_F_DATELINE, 0, NULL, 0, 0, LAYOUT_LEFT);
 	layout_blank(&ctx);
 
 	/* Pull quote, inset on both sides, its attribution after a dash. */
@@ -747,14 +783,7 @@ layout_new_cached(const struct article *art, const struct layout_opts *opts,
 		layout_block(&ctx, layout_own(lay, s), LAYOUT_NOTE,
 		    LAYOUT_F_NONE, 0, NULL, 0, 0, LAYOUT_LEFT);
 	}
-	/* Body: Chinese paragraphs indented by two ideographs. */
-	for (i = 0; i < art->npara; i++) {
-		if (art->paras[i] == NULL || art->paras[i][0] == '\0')
-			continue;
-		layout_block(&ctx, art->paras[i], LAYOUT_BODY, LAYOUT_F_PARA,
-		    i, NULL, layout_cjk_start(art->paras[i]) ? 4 : 0, 0,
-		    LAYOUT_LEFT);
-	}
+	layout_body(&ctx, art);
 	if (art->cont_page > 0) {
 		/* TRANSLATORS: printed after an article that continues on
 		   page %d, in the newspaper's own words. */

@@ -29,6 +29,7 @@ enum layout_kind {
 	LAYOUT_QUOTE,		/* pull quote text */
 	LAYOUT_QUOTE_BY,	/* its attribution */
 	LAYOUT_BODY,		/* a paragraph */
+	LAYOUT_INTERTITLE,	/* a paragraph that is an intertitle (小标题) */
 	LAYOUT_CAPTION,
 	LAYOUT_CREDIT,
 	LAYOUT_NOTE		/* continuation note (下转第N版) and the like */

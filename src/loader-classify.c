@@ -59,50 +59,107 @@ loader_is_paper_name(const char *s, size_t nchars)
 	    loader_ends(s, "週刊");
 }
 
+/* A credit of the page's design or graphics: 版式设计：蔡华伟. */
+static bool
+loader_is_page_credit(const char *s, size_t nchars)
+{
+	static const char *const pfx[] = { "版式设计", "版式設計", "版式：",
+	    "版面设计", "制图：", "製圖：", "本版制图", "本版製圖", "图表制作",
+	    "美编：", "本版图片", "本版摄影", "设计：", "設計：", "统筹：",
+	    "統籌：", "本期统筹", "本版统筹", "策划：", "策劃：", "图片来源：",
+	    "圖片來源：", "栏目投稿", "投稿邮箱", "本版邮箱", "电子邮箱" };
+
+	return nchars <= LL_CREDIT_MAX && strstr(s, "。") == NULL &&
+	    loader_starts_any(s, pfx, LOADER_N(pfx));
+}
+
+/* The marks that end a photographer's name. */
+static const char *const loader_credit_marks[] = { "摄影报道", "攝影報導",
+    "摄影", "攝影", "供图", "供圖", "摄", "攝" };
+
+/*
+ * Where the credit mark (摄, 摄影, 供图) of S[0..LEN) ends its name: the
+ * length of the name before it, or -1. The mark ends S, or comes before
+ * an agency in brackets: 刘春辉摄（影像中国）.
+ */
+static int
+loader_credit_mark(const char *s, size_t len, size_t *mlen)
+{
+	const char	*open = NULL, *p;
+	size_t		 i, m, end = len;
+
+	if (len >= 3 && memcmp(s + len - 3, "）", 3) == 0) {
+		for (p = s; (p = strstr(p, "（")) != NULL && p < s + len; p++)
+			open = p;
+		if (open != NULL && open > s)
+			end = open - s;
+	}
+	for (i = 0; i < LOADER_N(loader_credit_marks); i++) {
+		m = strlen(loader_credit_marks[i]);
+		if (end >= m && memcmp(s + end - m, loader_credit_marks[i],
+		    m) == 0) {
+			*mlen = m;
+			return (int)(end - m);
+		}
+	}
+	return -1;
+}
+
+/* A cartoon's credit: 勾 犇图 付千也文, 曹 一图 杨立新文. */
+static bool
+loader_is_art_credit(const char *s)
+{
+	const char	*tu = strstr(s, "图");
+
+	return tu != NULL && (loader_ends(s, "文") || loader_ends(s, "图")) &&
+	    (strchr(s, ' ') != NULL || strstr(s, "\xe3\x80\x80") != NULL) &&
+	    (loader_ends(s, "文") ? tu < s + strlen(s) - 3 :
+	    strstr(s, "文") != NULL);
+}
+
 static bool
 loader_is_credit(const char *s, size_t nchars)
 {
-	if (nchars > LL_CREDIT_MAX || nchars < LL_CREDIT_MIN)
+	size_t	mlen;
+
+	/* An agency's picture: 新华社发, 新华社发（某某摄）. */
+	if (nchars <= LL_CREDIT_MAX && (loader_starts(s, "新华社发") ||
+	    loader_starts(s, "新華社發") || loader_starts(s, "中新社发")))
+		return true;
+	if (nchars > LL_CREDIT_MAX || nchars < LL_CREDIT_MIN ||
+	    strstr(s, "。") != NULL || strstr(s, "，") != NULL)
 		return false;
-	if (loader_ends(s, "摄") || loader_ends(s, "攝") ||
-	    loader_ends(s, "摄）") || loader_ends(s, "攝）") ||
-	    loader_ends(s, "摄影") || loader_ends(s, "攝影") ||
-	    loader_ends(s, "供图") ||
-	    loader_ends(s, "供圖"))
-		return strstr(s, "。") == NULL && strstr(s, "，") == NULL;
-	return false;
+	return loader_credit_mark(s, strlen(s), &mlen) > 0 ||
+	    loader_is_art_credit(s);
 }
 
-/* The credit name: "本报记者 陶然摄" -> "本报记者 陶然". */
+/* The credit name: "本报记者 陶然摄" -> "本报记者 陶然", "刘春辉摄（影像
+ * 中国）" -> "刘春辉（影像中国）". */
 char *
 loader_credit_name(const char *s)
 {
 	struct buf	 b;
 	const char	*p = s;
-	size_t		 len;
+	size_t		 len, mlen;
+	int		 at;
+	char		*r;
 
-	if (loader_starts(p, "（"))
-		p += 3;
-	else if (*p == '(')
-		p++;
 	len = strlen(p);
-	if (len >= 3 && memcmp(p + len - 3, "）", 3) == 0)
-		len -= 3;
-	else if (len >= 1 && p[len - 1] == ')')
-		len--;
-	if (len >= 6 && (memcmp(p + len - 6, "摄影", 6) == 0 ||
-	    memcmp(p + len - 6, "攝影", 6) == 0 ||
-	    memcmp(p + len - 6, "供图", 6) == 0 ||
-	    memcmp(p + len - 6, "供圖", 6) == 0))
-		len -= 6;
-	else if (len >= 3 && (memcmp(p + len - 3, "摄", 3) == 0 ||
-	    memcmp(p + len - 3, "攝", 3) == 0))
-		len -= 3;
+	if ((loader_starts(p, "（") && loader_ends(p, "）")) ||
+	    (*p == '(' && p[len - 1] == ')')) {
+		p += *p == '(' ? 1 : 3;
+		len -= *s == '(' ? 2 : 6;
+	}
 	buf_init(&b);
-	buf_add(&b, p, len);
-	p = loader_clean(b.data);
+	at = loader_credit_mark(p, len, &mlen);
+	if (at > 0) {
+		buf_add(&b, p, at);
+		buf_add(&b, p + at + mlen, len - at - mlen);
+	} else
+		buf_add(&b, p, len);
+	r = loader_clean(b.data);
 	buf_clear(&b);
-	return (char *)p;
+	return r;
 }
 
 static bool
@@ -158,13 +215,16 @@ static bool
 loader_is_byline(const char *s, size_t nchars)
 {
 	static const char *const pfx[] = { "本报记者", "本報記者",
-	    "本报通讯员", "本報通訊員", "本报特约记者", "通讯员", "记者",
+	    "本报通讯员", "本報通訊員", "本报特约记者", "新华社记者",
+	    "新華社記者", "人民日报记者", "中新社记者", "本报评论员",
+	    "通讯员", "记者",
 	    "記者", "文/", "文／", "文 /", "文：", "作者：", "撰文" };
 
 	if (loader_starts(s, "■") || loader_starts(s, "□") ||
 	    loader_starts(s, "●"))
 		return nchars <= LL_MARKED_BYLINE_MAX &&
-		    strstr(s, "。") == NULL;
+		    strstr(s, "。") == NULL && strstr(s, "，") == NULL &&
+		    !loader_ends_nonend(s);
 	if (nchars > LL_BYLINE_MAX || strstr(s, "：") != NULL ||
 	    strstr(s, "。") != NULL || strstr(s, "，") != NULL ||
 	    loader_ends(s, "报道") || loader_ends(s, "摄"))
@@ -204,6 +264,10 @@ loader_quote_by(const char *s, size_t nchars)
 	    strstr(s, "•") == NULL)
 		return NULL;
 	if (strstr(s, "的") != NULL || strstr(s, "“") != NULL)
+		return NULL;
+	/* The editor signs an editor's note (——编 者): text, no quote. */
+	if (loader_starts(s, "编") || loader_starts(s, "編") ||
+	    loader_starts(s, "本报编辑部") || loader_starts(s, "本報編輯部"))
 		return NULL;
 	if (*s == '\0' || loader_is_closed(s) ||
 	    nchars > LL_QUOTE_BY_BODY_MAX ||
@@ -327,6 +391,67 @@ loader_dateline_of(const char *para)
 	return loader_dateline(para);
 }
 
+/*
+ * A line that signs what comes before it, never a title: a reader's
+ * place and name under a letter (江西丰城市 徐新林), the editor under an
+ * editor's note (——编 者).
+ */
+static bool
+loader_is_signed(const char *s)
+{
+	static const char *const place[] = { "省", "市", "县", "区", "镇",
+	    "乡", "村", "州", "旗", "縣", "區", "鎮", "鄉" };
+	const char	*sp = strrchr(s, ' ');
+	char		 buf[64];
+	size_t		 n;
+
+	if (loader_starts(s, "——编") || loader_starts(s, "——編"))
+		return loader_nchars(s) <= 8;
+	if (sp == NULL || loader_nchars(s) > LL_SIGNATURE_MAX)
+		return false;
+	n = loader_nchars(sp + 1);
+	if (n < 2 || n > 4 || (size_t)(sp - s) >= sizeof buf)
+		return false;
+	memcpy(buf, s, sp - s);
+	buf[sp - s] = '\0';
+	return loader_ends_any(buf,
+	    place, LOADER_N(place));
+}
+
+/* A source note under a chart: text of its article, never a title. */
+static const char *const loader_source_pfx[] = { "数据来源", "數據來源",
+    "资料来源", "資料來源", "来源：", "來源：" };
+
+/*
+ * Can U be a title line by its shape? Open (or a short question or
+ * exclamation), no sentence inside; up to LL_TITLE_MAX characters, or
+ * LL_TITLE_LONG for a headline with its column tag （栏目·系列）, a
+ * kicker that ends with —— or a subhead that starts with one.
+ */
+static bool
+loader_title_shape(const struct loader_unit *u)
+{
+	const char	*s = u->text;
+	bool		 dash = loader_ends(s, "——") || loader_starts(s, "——");
+	bool		 tag = loader_ends(s, "）") && strstr(s, "（") != NULL &&
+	    !loader_starts(s, "（");
+
+	/* A subhead wholly in brackets: （2019年1月31日）, （…通过）. */
+	if (loader_starts(s, "（") && loader_ends(s, "）"))
+		return u->nchars <= LL_TITLE_MAX && loader_balanced(s + 3) &&
+		    ((strstr(s, "年") != NULL && strstr(s, "日") != NULL) ||
+		    loader_ends(s, "通过）"));
+	if (!u->open && (u->nchars > LL_TITLE_QUESTION ||
+	    !(loader_ends(s, "？") || loader_ends(s, "！") ||
+	    loader_ends(s, "？”") || loader_ends(s, "！”"))))
+		return false;
+	if (u->nchars > (dash || tag ? LL_TITLE_LONG : LL_TITLE_MAX))
+		return false;
+	if (strstr(s, "；") != NULL)
+		return false;
+	return strstr(s, "。") == NULL || (dash && loader_ends(s, "——"));
+}
+
 enum loader_kind
 loader_classify(const struct loader_unit *u)
 {
@@ -340,10 +465,11 @@ loader_classify(const struct loader_unit *u)
 		return LK_DROP;
 	if (strcmp(s, "广告") == 0 || strcmp(s, "廣告") == 0)
 		return LK_AD;
-	/* A page header; a note in brackets (（讲话全文见第三版）), whole or
-	 * cut, is none. */
+	/* A page header names its page; a note in brackets that points at
+	 * another page (（讲话全文见第三版）), whole or cut, is text. */
 	if (n <= LL_PAGEHDR_MAX && loader_find_page_no(s, &end) > 0 &&
 	    strstr(s, "。") == NULL && strstr(s, "，") == NULL &&
+	    strstr(s, "见") == NULL && strstr(s, "見") == NULL &&
 	    loader_find_note(s, &down, &ms, &me) < 0 &&
 	    !loader_starts(s, "（") && s[0] != '(' && loader_balanced(s))
 		return LK_PAGEHDR;
@@ -354,6 +480,8 @@ loader_classify(const struct loader_unit *u)
 	if (n <= LL_NOTE_MAX && loader_find_note(s, &down, &ms, &me) > 0 &&
 	    *loader_skip_space(me) == '\0')
 		return LK_NOTE;
+	if (loader_is_page_credit(s, n))
+		return LK_PAGE_CREDIT;
 	if (loader_is_caption(s))
 		return LK_CAPTION;
 	if (loader_is_credit(s, n))
@@ -364,11 +492,9 @@ loader_classify(const struct loader_unit *u)
 	}
 	if (loader_is_byline(s, n))
 		return LK_BYLINE;
-	if (!u->open || n > LL_TITLE_MAX || u->indented || !loader_balanced(s))
-		return LK_PARA;
-	if (n > LL_TITLE_CLAUSE_MAX && (strstr(s, "，") != NULL || strstr(s, "、") != NULL))
-		return LK_PARA;
-	if (strstr(s, "。") != NULL || strstr(s, "；") != NULL)
+	if (u->indented || !loader_balanced(s) || !loader_title_shape(u) ||
+	    loader_starts_any(s, loader_source_pfx, LOADER_N(loader_source_pfx)) ||
+	    loader_is_signed(s))
 		return LK_PARA;
 	if ((t = loader_dateline(s)) != NULL) {
 		free(t);
@@ -434,6 +560,25 @@ loader_masthead(struct loader_ctx *cx)
 	}
 }
 
+
+bool
+loader_is_title_line(const struct loader_unit *u)
+{
+	ucs4_t	last = loader_last(u->text, strlen(u->text), 0);
+
+	return !loader_is_label(u->text) && !loader_is_numbered(u->text) &&
+	    !loader_is_figure(u->text) && last != 0xff0c && last != 0x3001 &&
+	    last != 0xff1b;
+}
+
+bool
+loader_is_heading(const struct loader_unit *u)
+{
+	ucs4_t	last = loader_last(u->text, strlen(u->text), 0);
+
+	return u->kind == LK_TITLE && !loader_is_figure(u->text) &&
+	    last != 0xff0c && last != 0x3001 && last != 0xff1b;
+}
 
 /*
  * On a page whose paragraphs start indented, an unindented unit between

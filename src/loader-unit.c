@@ -19,7 +19,7 @@
 
 #include "loader-int.h"
 
-void
+struct loader_unit *
 loader_page_add(struct loader_page *pg, char *text, size_t line,
     bool indented)
 {
@@ -33,6 +33,9 @@ loader_page_add(struct loader_page *pg, char *text, size_t line,
 	u->indented = indented;
 	u->nchars = loader_nchars(text);
 	u->open = !loader_is_closed(text);
+	u->block_first = u->block_last = true;
+	u->nlines = 1;
+	return u;
 }
 
 
@@ -82,16 +85,21 @@ loader_measure(const struct loader_line *ln, size_t n)
 void
 loader_group(struct loader_page *pg, struct loader_line *ln, size_t n)
 {
-	struct buf	 b;
-	size_t		 i, first = 0;
-	int		 measure = 0, slack;
+	struct buf		 b;
+	struct loader_unit	*u;
+	size_t			 i, first = 0, ustart = 0;
+	int			 measure = 0, slack;
 	bool		 indented = false, brk, indent_mode = false;
 
 	if (n == 1) {
 		/* Clean in place and hand the line over to the unit. */
 		loader_clean_to(ln[0].text, ln[0].text);
-		loader_page_add(pg, ln[0].text, ln[0].line, ln[0].indented);
+		u = loader_page_add(pg, ln[0].text, ln[0].line,
+		    ln[0].indented);
 		ln[0].text = NULL;
+		u->last_cols = u8_width((const uint8_t *)u->text,
+		    strlen(u->text), "GBK") +
+		    (u->indented ? LL_INDENT_COLS : 0);
 		return;
 	}
 	for (i = 0; i < n; i++) {
@@ -110,6 +118,7 @@ loader_group(struct loader_page *pg, struct loader_line *ln, size_t n)
 		if (b.len == 0) {
 			first = ln[i].line;
 			indented = ln[i].indented;
+			ustart = i;
 		}
 		loader_join(&b, ln[i].text);
 		brk = i + 1 == n || ln[i + 1].indented;
@@ -144,6 +153,12 @@ loader_group(struct loader_page *pg, struct loader_line *ln, size_t n)
 		} else if (!brk && n > 1 && loader_is_closed(ln[i].text) &&
 		    loader_line_cols(&ln[i]) < measure - LL_CLOSED_SLACK)
 			brk = true;
+		/* The lines of a paragraph all fill its measure but the
+		 * last: a line clearly narrower than the next one ends its
+		 * unit (a title line over a longer one). */
+		if (!brk && loader_line_cols(&ln[i]) + slack <
+		    loader_line_cols(&ln[i + 1]))
+			brk = true;
 		/* A short line with no stop, alone between short lines, is
 		 * a heading of its own. */
 		if (!brk && n > 2 && ln[i].width < measure / 2 &&
@@ -151,8 +166,13 @@ loader_group(struct loader_page *pg, struct loader_line *ln, size_t n)
 		    ln[i].width < LL_HEAD_MAX_COLS)
 			brk = true;
 		if (brk) {
-			loader_page_add(pg, loader_clean(b.data), first,
+			u = loader_page_add(pg, loader_clean(b.data), first,
 			    indented);
+			u->block_first = ustart == 0;
+			u->block_last = i + 1 == n;
+			u->nlines = (int)(i - ustart + 1);
+			u->measure = measure;
+			u->last_cols = loader_line_cols(&ln[i]);
 			buf_clear(&b);
 		}
 	}

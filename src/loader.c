@@ -103,8 +103,10 @@ loader_build_page(struct issue *is, struct loader_page *lp, const char *name,
 	for (i = 0; i < lp->n; i++)
 		if (lp->u[i].kind == LK_MAST)
 			loader_date(is, lp->u[i].text);
+	loader_trace_units(&cx);
 	loader_assemble(&cx);
 	loader_tails(&cx);
+	loader_model_done(&cx);
 
 	for (i = 0; i < cx.narts; i++) {
 		struct article *a;

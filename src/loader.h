@@ -185,4 +185,20 @@ void	loader_link_pages(struct issue *is);
 int	loader_parse_crawler(struct page *pg, const char *text, size_t len,
 	    const char *name);
 
+/*
+ * For tools/loader-features and the fitting of the loader's weights
+ * (tools/fit-loader.py): FN is called for every question the assembly
+ * asks of its models ("start", "join", "title", "split"), and for every
+ * unit ("unit", X[0] its kind), with the file, the line of the place
+ * (and of the other unit asked about, or 0), the features X[0..N) and
+ * the model's score. FN returns NAN to let the model answer, or a score
+ * of its own (a tool answers from the truth, to measure what each
+ * model's mistakes cost). NULL (the default) calls nothing. Not
+ * thread-safe.
+ */
+typedef double (*loader_trace_fn)(const char *model, const char *file,
+	    size_t line, size_t next_line, const double *x, size_t n,
+	    double score);
+void	loader_set_trace(loader_trace_fn fn);
+
 #endif /* DUBAO_LOADER_H */

@@ -11,6 +11,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
+#include "i18n.h"
 #include "model.h"
 #include "text.h"
 #include "util.h"
@@ -113,10 +114,34 @@ page_clear(struct page *pg)
 	for (i = 0; i < pg->narts; i++)
 		article_clear(&pg->arts[i]);
 	free(pg->arts);
+	for (i = 0; i < pg->ncredits; i++)
+		free(pg->credits[i]);
+	free(pg->credits);
 	free(pg->name);
 	free(pg->editor);
 	free(pg->source);
 	memset(pg, 0, sizeof *pg);
+}
+
+void
+page_add_credit(struct page *pg, const char *text)
+{
+	pg->credits = util_grow(pg->credits, &pg->credcap, pg->ncredits + 1,
+	    sizeof *pg->credits);
+	pg->credits[pg->ncredits++] = xstrdup(text);
+}
+
+void
+page_label(const struct page *pg, size_t i, char *buf, size_t size)
+{
+	if (pg->number > 0 && pg->name != NULL)
+		snprintf(buf, size, _("第%d版 %s"), pg->number, pg->name);
+	else if (pg->number > 0)
+		snprintf(buf, size, _("第%d版"), pg->number);
+	else if (pg->name != NULL)
+		snprintf(buf, size, "%s", pg->name);
+	else
+		snprintf(buf, size, _("page %zu"), i + 1);
 }
 
 void
@@ -170,6 +195,7 @@ article_clear(struct article *a)
 	for (i = 0; i < a->npara; i++)
 		free(a->paras[i]);
 	free(a->paras);
+	free(a->inter);
 	for (i = 0; i < a->ncap; i++) {
 		free(a->caps[i].text);
 		free(a->caps[i].credit);
@@ -191,6 +217,58 @@ void
 article_add_para(struct article *a, const char *text)
 {
 	article_take_para(a, xstrdup(text));
+}
+
+void
+article_mark_intertitle(struct article *a, size_t i)
+{
+	size_t	k;
+
+	if (i >= a->npara || article_is_intertitle(a, i))
+		return;
+	a->inter = util_grow(a->inter, &a->intercap, a->ninter + 1,
+	    sizeof *a->inter);
+	for (k = a->ninter; k > 0 && a->inter[k - 1] > i; k--)
+		a->inter[k] = a->inter[k - 1];
+	a->inter[k] = i;
+	a->ninter++;
+}
+
+bool
+article_is_intertitle(const struct article *a, size_t i)
+{
+	size_t	k;
+
+	for (k = a->ninter; k > 0; k--)
+		if (a->inter[k - 1] <= i)
+			return a->inter[k - 1] == i;
+	return false;
+}
+
+char *
+article_pop_para(struct article *a)
+{
+	if (a->npara == 0)
+		return NULL;
+	if (a->ninter > 0 && a->inter[a->ninter - 1] == a->npara - 1)
+		a->ninter--;
+	return a->paras[--a->npara];
+}
+
+void
+article_move_paras(struct article *dst, struct article *src, size_t from)
+{
+	size_t	i;
+
+	for (i = from; i < src->npara; i++) {
+		article_take_para(dst, src->paras[i]);
+		if (article_is_intertitle(src, i))
+			article_mark_intertitle(dst, dst->npara - 1);
+	}
+	if (from < src->npara)
+		src->npara = from;
+	while (src->ninter > 0 && src->inter[src->ninter - 1] >= from)
+		src->ninter--;
 }
 
 void

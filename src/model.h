@@ -39,6 +39,11 @@ struct article {
 	char		**paras;	/* body paragraphs in reading order */
 	size_t		 npara;
 	size_t		 parcap;
+	size_t		*inter;		/* indexes of the paragraphs that are
+					   intertitles (小标题, 核心阅读 ...),
+					   ascending */
+	size_t		 ninter;
+	size_t		 intercap;
 	struct caption	*caps;
 	size_t		 ncap;
 	size_t		 capcap;
@@ -52,6 +57,9 @@ struct page {
 	int		 number;	/* 版 number, 0 when unknown */
 	char		*name;		/* 版 name such as 国防动员, or NULL */
 	char		*editor;	/* 本版责任编辑, or NULL */
+	char		**credits;	/* page credits: 版式设计：某某 */
+	size_t		 ncredits;
+	size_t		 credcap;
 	struct article	*arts;
 	size_t		 narts;
 	size_t		 artcap;
@@ -94,12 +102,20 @@ size_t		 issue_narticles(const struct issue *);
 void		 issue_date_str(const struct issue *, char *buf);
 
 void		 page_clear(struct page *);
+void		 page_add_credit(struct page *, const char *text);
 /*
  * Give back the room that the arrays and paragraphs of PG were grown by
  * while it was built (the loader calls it once a page is complete), so
  * that a large issue takes the memory of its text and little more.
  */
 void		 page_shrink(struct page *);
+/*
+ * The name of page PG, the I-th of its issue, as every view shows it, in
+ * BUF: "第N版 name" or "第N版", and for a page without a number its name,
+ * else "page I+1" (translated).
+ */
+void		 page_label(const struct page *pg, size_t i, char *buf,
+		    size_t size);
 /* Append an empty article and return it (valid until the next add). */
 struct article	*page_add_article(struct page *);
 
@@ -107,6 +123,15 @@ void		 article_clear(struct article *);
 /* Takes ownership of TEXT. */
 void		 article_take_para(struct article *, char *text);
 void		 article_add_para(struct article *, const char *text);
+/* Mark paragraph I (an existing one) as an intertitle. */
+void		 article_mark_intertitle(struct article *, size_t i);
+bool		 article_is_intertitle(const struct article *, size_t i);
+/* Remove the last paragraph and return it (caller frees), or NULL. */
+char		*article_pop_para(struct article *);
+/* Move paragraphs FROM.. of SRC, with their intertitle marks, to the end
+ * of DST. */
+void		 article_move_paras(struct article *dst, struct article *src,
+		    size_t from);
 void		 article_add_caption(struct article *, const char *text,
 		    const char *credit);
 /* The headline, or for a photo its first caption, or "" (borrowed). */

@@ -30,6 +30,7 @@
 	R(DATELINE,	"dateline",		A_NORMAL)		\
 	R(QUOTE,	"quote",		A_BOLD)			\
 	R(BODY,		"body",			A_NORMAL)		\
+	R(INTERTITLE,	"intertitle",		A_BOLD)			\
 	R(CAPTION,	"caption",		A_NORMAL)		\
 	R(NOTE,		"note",			A_UNDERLINE)		\
 	R(MATCH,	"match",		A_REVERSE)		\

@@ -30,6 +30,8 @@ ui_article_role(enum layout_kind kind)
 		return UI_ROLE_HEADLINE;
 	case LAYOUT_SUBHEAD:
 		return UI_ROLE_SUBHEAD;
+	case LAYOUT_INTERTITLE:
+		return UI_ROLE_INTERTITLE;
 	case LAYOUT_BYLINE:
 		return UI_ROLE_BYLINE;
 	case LAYOUT_DATELINE:

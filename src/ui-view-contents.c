@@ -64,19 +64,11 @@ static void
 ui_toc_page(const struct ui_rect *r, int y, const struct page *pg,
     size_t p, attr_t at)
 {
-	char	*s;
+	char	s[256];
 
-	if (pg->number > 0 && pg->name != NULL)
-		s = xasprintf(_("第%d版 %s"), pg->number, pg->name);
-	else if (pg->number > 0)
-		s = xasprintf(_("第%d版"), pg->number);
-	else if (pg->name != NULL)
-		s = xstrdup(pg->name);
-	else
-		s = xasprintf(_("page %zu"), p + 1);
+	page_label(pg, p, s, sizeof s);
 	ui_blank(y, r->x, r->x + r->w, at);
 	ui_put(y, r->x, r->x + r->w, s, strlen(s), at);
-	free(s);
 }
 
 static void

@@ -57,7 +57,7 @@ ui_info_enter(struct ui *u)
 	const struct issue	*is = state_issue(u->st);
 	const struct diag_list	*cf;
 	struct ui_text		*t;
-	char			 date[16], c1[64], c2[64];
+	char			 date[16], c1[64], c2[64], lab[256];
 	size_t			 i, n;
 
 	t = ui_text_new(_("about this issue (q to close)"));
@@ -84,9 +84,8 @@ ui_info_enter(struct ui *u)
 	for (i = 0; i < is->npages; i++) {
 		snprintf(c1, sizeof c1, P_("%zu article", "%zu articles",
 		    is->pages[i].narts), is->pages[i].narts);
-		ui_text_add(t, xasprintf(_("  第%d版 %s: %s"),
-		    is->pages[i].number, is->pages[i].name != NULL ?
-		    is->pages[i].name : "", c1), 0);
+		page_label(&is->pages[i], i, lab, sizeof lab);
+		ui_text_add(t, xasprintf("  %s: %s", lab, c1), 0);
 	}
 	ui_text_add(t, xasprintf(P_("%zu diagnostic", "%zu diagnostics",
 	    is->diags.n), is->diags.n), 0);

@@ -226,6 +226,9 @@ ui_reader_where(const struct reader_state *st, struct buf *left)
 		if (pg->number > 0) {
 			snprintf(tmp, sizeof tmp, _("第%d版"), pg->number);
 			ui_status_add(left, tmp);
+		} else if (pg->name == NULL) {
+			page_label(pg, state_page(st), tmp, sizeof tmp);
+			ui_status_add(left, tmp);
 		}
 		ui_status_add(left, pg->name);
 	}

@@ -118,18 +118,12 @@ static char *
 ui_results_article_label(const struct issue *is, const struct search_hit *h)
 {
 	const struct page	*pg = &is->pages[h->page];
-	char			*p, *s;
+	char			 p[256];
 
 	if (h->field == LAYOUT_F_MASTHEAD)
 		return xstrdup(_("masthead"));
-	if (pg->number > 0)
-		p = xasprintf(_("第%d版"), pg->number);
-	else
-		p = xasprintf(_("page %zu"), h->page + 1);
-	s = xasprintf("%s %s  %s", p, pg->name != NULL ? pg->name : "",
-	    article_title(&pg->arts[h->art]));
-	free(p);
-	return s;
+	page_label(pg, h->page, p, sizeof p);
+	return xasprintf("%s  %s", p, article_title(&pg->arts[h->art]));
 }
 
 /* Start of the character at or before OFF in S. */

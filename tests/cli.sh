@@ -5,7 +5,8 @@
 # usage exits 2; --help and --version exit 0; --check exits 0 when clean
 # and 1 with file:line:col diagnostics; input shapes (standard input,
 # issue folders dated by name, symbolic link loops) load; several issues
-# dump with headings; config mistakes are all reported with file:line.
+# dump with headings; config mistakes are all reported with file:line; a
+# page without a number is "page N" everywhere.
 
 : "${DUBAO:?}" "${top_srcdir:=.}"
 case $top_srcdir in /*) ;; *) top_srcdir=$(pwd)/$top_srcdir ;; esac
@@ -194,5 +195,19 @@ if [ "$(id -u)" -ne 0 ]; then
 		fail=1; }
 	chmod 755 lib2/closed
 fi
+
+# A page without a number has one name everywhere: its position.
+printf '河边的新桥通车了\n\n\343\200\200\343\200\200新桥昨天通车。\n' \
+    >nonum.txt
+expect 0 '^  page 1$' --dump=outline nonum.txt
+expect 0 '^  page 1: 1 article' --check nonum.txt
+for mode in outline text; do
+	"$DUBAO" --dump=$mode --check nonum.txt >out 2>&1
+	if grep -Eq 'Page \?|page \?|第0版' out; then
+		echo "FAIL: --dump=$mode names the page without a number:"
+		cat out
+		fail=1
+	fi
+done
 
 exit $fail

@@ -12,8 +12,20 @@ score = 2 * equal fields / (expected fields + actual fields), so missing
 and extra material both cost.  Prints the score and every difference;
 exits 1 when the score is below --min (percent).
 
+Placement: the share of expected paragraphs that land whole in the right
+article.  Pages are paired by number (else by order); on each page every
+expected article is paired with at most one actual article, the pairs
+that share the most paragraphs first; a paragraph counts when its paired
+article holds it unchanged: as a paragraph (an intertitle is one), as a
+caption or, for a photo credit "某某摄", as a caption's credit, or as
+its byline ("本报记者 某某" on a line of its own).  A page
+credit (版式设计：某某) counts when it is in its page's "credits".  An
+article cut in two keeps only its bigger part; two glued together keep
+one.  Exits 1 when placement is below --min-placement (percent).
+
 Usage: score.py EXPECTED.json ACTUAL.json [--min=97] [--quiet]
-       [--ignore=encoding,date,number,...]  (issue or page keys to skip)
+       [--min-placement=95] [--ignore=encoding,date,number,...]
+       (--ignore: issue or page keys to skip)
 """
 
 import difflib
@@ -153,6 +165,79 @@ def compare_article(sc, where, e, a, ignore=()):
     sc.seq(where + ".captions", ce, ca)
 
 
+CREDIT_TAIL = ("摄影", "攝影", "供图", "供圖", "摄", "攝")
+
+
+def pieces(art):
+    """The normalized texts an article holds: paragraphs, captions, and
+    caption credits with and without the 摄 that the loader removes."""
+    out = set(norm(p) for p in art.get("paragraphs") or [])
+    for c in art.get("captions") or []:
+        if c.get("text"):
+            out.add(norm(c["text"]))
+        if c.get("credit"):
+            cr = norm(c["credit"])
+            out.add(cr)
+            out.update(cr + t for t in CREDIT_TAIL)
+    q = art.get("quote")
+    if isinstance(q, dict) and q.get("text"):
+        out.add(norm(q["text"]))
+    if art.get("byline"):
+        out.add(norm(art["byline"]))
+    return out
+
+
+def held(p, have):
+    """Is expected paragraph P (normalized) in the set HAVE?  A credit
+    with an agency in brackets, 某某摄（影像中国）, may be kept without it."""
+    if p in have:
+        return True
+    # The loader keeps 某某（影像中国） of 某某摄（影像中国）.
+    return "摄（" in p and p.replace("摄（", "（") in have
+
+
+def page_pairs(ep, ap):
+    """Expected and actual pages side by side: by number when both sides
+    number them, else by order."""
+    nums = [p.get("number") for p in ep] + [p.get("number") for p in ap]
+    if all(n is not None for n in nums):
+        byn = dict((p.get("number"), p) for p in ap)
+        return [(p, byn.get(p.get("number"), {})) for p in ep]
+    return [(ep[i], ap[i] if i < len(ap) else {}) for i in range(len(ep))]
+
+
+def placement(exp, act):
+    """(placed, expected) paragraphs over all issues and pages."""
+    placed = total = 0
+    ei, ai = exp.get("issues", []), act.get("issues", [])
+    for n, e in enumerate(ei):
+        a = ai[n] if n < len(ai) else {}
+        for pe, pa in page_pairs(e.get("pages") or [], a.get("pages") or []):
+            credits = set(norm(c) for c in pa.get("credits") or [])
+            ea = pe.get("articles") or []
+            aa = pa.get("articles") or []
+            have = [pieces(x) for x in aa]
+            count = []
+            for i, x in enumerate(ea):
+                paras = [norm(p) for p in x.get("paragraphs") or []]
+                total += len(paras)
+                # Page credits are placed wherever the article is.
+                placed += sum(1 for p in paras if p in credits)
+                paras = [p for p in paras if p not in credits]
+                for j, h in enumerate(have):
+                    k = sum(1 for p in paras if held(p, h))
+                    if k:
+                        count.append((-k, i, j))
+            count.sort()
+            used_e, used_a = set(), set()
+            for k, i, j in count:
+                if i not in used_e and j not in used_a:
+                    used_e.add(i)
+                    used_a.add(j)
+                    placed -= k
+    return placed, total
+
+
 def compare(exp, act, sc, ignore):
     ei, ai = exp.get("issues", []), act.get("issues", [])
     for n in range(max(len(ei), len(ai))):
@@ -183,12 +268,15 @@ def compare(exp, act, sc, ignore):
 
 def main(argv):
     minimum = None
+    min_place = None
     quiet = False
     ignore = set()
     args = []
     for a in argv[1:]:
         if a.startswith("--min="):
             minimum = float(a[6:])
+        elif a.startswith("--min-placement="):
+            min_place = float(a[16:])
         elif a == "--quiet":
             quiet = True
         elif a.startswith("--ignore="):
@@ -205,9 +293,15 @@ def main(argv):
     sc = Score(quiet)
     compare(exp, act, sc, ignore)
     pct = sc.percent()
+    placed, total = placement(exp, act)
+    ppct = 100.0 if total == 0 else 100.0 * placed / total
+    print("placement: %.2f%% (%d of %d paragraphs in the right article)" %
+          (ppct, placed, total))
     print("score: %.2f%% (%d equal fields; %d expected, %d actual)" %
           (pct, sc.equal, sc.expected, sc.actual))
     if minimum is not None and pct < minimum:
+        return 1
+    if min_place is not None and ppct < min_place:
         return 1
     return 0
 

@@ -8,6 +8,7 @@
 
 #include <config.h>
 
+#include <iconv.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -659,6 +660,41 @@ test_borrow(void)
 	diag_list_clear(&dl);
 }
 
+/*
+ * EUC-TW is none of the encodings detection tries: a page of it reads
+ * poorly as GB18030 and as Big5, so the guess says so (a warning naming
+ * EUC-TW) and its confidence stays low, never "sure" on no evidence.
+ */
+static void
+test_euc_tw(void)
+{
+	static const char	 text[] = "中華民國的報紙今天出版了很多新聞，"
+	    "我們一起來看看臺灣的消息。經濟發展與社會進步是大家共同關心的"
+	    "問題。\n";
+	struct conv_result	 cr;
+	struct diag_list	 dl;
+	char			 out[512], *in = (char *)text, *o = out, *cause;
+	size_t			 inleft = sizeof text - 1, outleft = sizeof out;
+	size_t			 i;
+	iconv_t			 cd;
+	bool			 warned = false;
+
+	if ((cd = iconv_open("EUC-TW", "UTF-8")) == (iconv_t)-1)
+		return;		/* this iconv has no EUC-TW */
+	CHECK(iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1);
+	iconv_close(cd);
+	diag_list_init(&dl);
+	CHECK(convert(out, (size_t)(o - out), NULL, &cr, &dl, &cause) == 0);
+	CHECK(cr.confidence < 60);
+	for (i = 0; i < dl.n; i++)
+		if (dl.v[i].severity == DIAG_WARNING &&
+		    strstr(dl.v[i].message, "EUC-TW") != NULL)
+			warned = true;
+	CHECK(warned);
+	conv_result_clear(&cr);
+	diag_list_clear(&dl);
+}
+
 int
 main(void)
 {
@@ -669,6 +705,7 @@ main(void)
 	test_utf16_nobom();
 	test_utf8();
 	test_legacy();
+	test_euc_tw();
 	test_declaration();
 	test_invalid();
 	test_damage();

@@ -124,6 +124,64 @@ find_kind(const struct layout *lay, enum layout_kind kind)
 	return lay->nlines;
 }
 
+/*
+ * The body: a paragraph that starts with a digit is indented in a Chinese
+ * article, not in an English one; an intertitle stands on its own lines,
+ * blank lines around it, without indent; a dateline that the first
+ * paragraph starts with is shown once, in the paragraph.
+ */
+static void
+test_body(void)
+{
+	struct article		 art;
+	struct layout_opts	 lo;
+	struct layout		*lay;
+	size_t			 k;
+
+	memset(&art, 0, sizeof art);
+	memset(&lo, 0, sizeof lo);
+	lo.width = 40;
+	art.headline = xstrdup("产业兴旺看山村");
+	art.dateline = xstrdup("本报北京2月4日电");
+	article_add_para(&art, "本报北京2月4日电 山村里的辣椒产业越做越大。");
+	article_add_para(&art, "产业兴旺的底气");
+	article_add_para(&art, "2019年，全村种了三百亩辣椒。");
+	article_add_para(&art, "APEC会议期间，辣椒酱也上了展台。");
+	article_mark_intertitle(&art, 1);
+	lay = layout_new(&art, &lo);
+	CHECK(find_kind(lay, LAYOUT_DATELINE) == lay->nlines);
+	k = layout_find(lay, LAYOUT_F_PARA, 0, 0);
+	CHECK(k < lay->nlines && lay->lines[k].kind == LAYOUT_BODY &&
+	    lay->lines[k].indent == 4);
+	k = layout_find(lay, LAYOUT_F_PARA, 1, 0);
+	CHECK(k < lay->nlines && lay->lines[k].kind == LAYOUT_INTERTITLE &&
+	    lay->lines[k].indent == 0);
+	CHECK(k > 0 && k + 1 < lay->nlines &&
+	    lay->lines[k - 1].kind == LAYOUT_BLANK &&
+	    lay->lines[k + 1].kind == LAYOUT_BLANK);
+	k = layout_find(lay, LAYOUT_F_PARA, 2, 0);
+	CHECK(k < lay->nlines && lay->lines[k].indent == 4);
+	k = layout_find(lay, LAYOUT_F_PARA, 3, 0);
+	CHECK(k < lay->nlines && lay->lines[k].indent == 4);
+	layout_free(lay);
+	article_clear(&art);
+
+	/* An English article: no indents; its dateline stands apart. */
+	memset(&art, 0, sizeof art);
+	art.headline = xstrdup("Snow in town");
+	art.dateline = xstrdup("NEW YORK, Jan. 1");
+	article_add_para(&art, "1916 began with snow.");
+	article_add_para(&art, "The streets were white.");
+	lay = layout_new(&art, &lo);
+	CHECK(find_kind(lay, LAYOUT_DATELINE) < lay->nlines);
+	k = layout_find(lay, LAYOUT_F_PARA, 0, 0);
+	CHECK(k < lay->nlines && lay->lines[k].indent == 0);
+	k = layout_find(lay, LAYOUT_F_PARA, 1, 0);
+	CHECK(k < lay->nlines && lay->lines[k].indent == 0);
+	layout_free(lay);
+	article_clear(&art);
+}
+
 int
 main(void)
 {
@@ -186,7 +244,7 @@ main(void)
 	CHECK(lay->lines[k + 1].indent == 0);
 	CHECK(lay->lines[k].cols >= 37);	/* the lines are full */
 	CHECK(lay->lines[k + 1].cols >= 37);
-	/* The Latin paragraph is not indented. */
+	/* An English paragraph is not indented. */
 	k = layout_find(lay, LAYOUT_F_PARA, 1, 0);
 	CHECK(k < lay->nlines && lay->lines[k].indent == 0);
 	/* The URL is on one line. */
@@ -334,5 +392,6 @@ main(void)
 	lay = layout_new(&art, &lo);
 	CHECK(lay->nlines == 0);
 	layout_free(lay);
+	test_body();
 	return TDONE();
 }

@@ -377,6 +377,66 @@ test_spaces(void)
 	issue_free(is);
 }
 
+/*
+ * Intertitles stay in their article: a box label (核心阅读) and two
+ * section heads are paragraphs listed in a->inter, the article is one;
+ * a page credit goes to the page. Two titles with bylines, and a title
+ * over a note that it continues from another page, start articles.
+ */
+static void
+test_intertitles(void)
+{
+	struct issue		*is;
+	const struct article	*a;
+
+	is = parse("第05版：经济\n\n"
+	    "山村图书室的灯光\n\n本报通讯员 苏明远\n\n"
+	    "　　在石岭村，有一间只有二十平方米的图书室。\n\n"
+	    "山村产业兴旺记\n\n本报记者 林晓舟\n\n"
+	    "　　清晨六点，山村的辣椒加工厂已经开工。工人们把新鲜辣椒倒进"
+	    "清洗池，机器轰鸣。\n\n核心阅读\n\n"
+	    "　　这几年，村里的辣椒产业从小作坊变成了大工厂。\n\n"
+	    "产业兴旺的底气\n\n"
+	    "　　村党支部书记说，产业要兴旺，关键在人才。\n\n"
+	    "　　去年，全村辣椒亩产提高了两成。\n\n销路打开的秘诀\n\n"
+	    "　　电商平台让山村的辣椒卖到了全国各地。\n\n"
+	    "版式设计：蔡华伟\n\n"
+	    "小城的雪\n\n（上接第01版）\n\n"
+	    "　　这场雪将持续到明天中午。\n");
+	CHECK(is->npages == 1);
+	if (is->npages != 1) {
+		issue_free(is);
+		return;
+	}
+	CHECK(is->pages[0].narts == 3);
+	CHECK(is->pages[0].ncredits == 1);
+	if (is->pages[0].ncredits == 1)
+		CHECK_STR(is->pages[0].credits[0], "版式设计：蔡华伟");
+	a = art(is, 0, 0);
+	if (a != NULL) {
+		CHECK_STR(a->headline, "山村图书室的灯光");
+		CHECK(a->ninter == 0);
+	}
+	a = art(is, 0, 1);
+	if (a != NULL) {
+		CHECK_STR(a->headline, "山村产业兴旺记");
+		CHECK(a->npara == 8);
+		CHECK(a->ninter == 3);
+		if (a->ninter == 3 && a->npara == 8) {
+			CHECK(a->inter[0] == 1 && a->inter[1] == 3 &&
+			    a->inter[2] == 6);
+			CHECK_STR(a->paras[1], "核心阅读");
+			CHECK_STR(a->paras[6], "销路打开的秘诀");
+		}
+	}
+	a = art(is, 0, 2);
+	if (a != NULL) {
+		CHECK_STR(a->headline, "小城的雪");
+		CHECK(a->from_page == 1);
+	}
+	issue_free(is);
+}
+
 int
 main(void)
 {
@@ -386,6 +446,7 @@ main(void)
 	test_titles();
 	test_column();
 	test_captions();
+	test_intertitles();
 	test_tail();
 	test_masthead();
 	test_pages();
