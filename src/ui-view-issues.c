@@ -187,6 +187,7 @@ static bool
 ui_issues_key(struct ui *u, void *data, int key, enum op op, int count)
 {
 	struct ui_issues	*v = data;
+	size_t			 pick;
 
 	if (key == UI_ESC)
 		op = OP_QUIT;
@@ -196,8 +197,9 @@ ui_issues_key(struct ui *u, void *data, int key, enum op op, int count)
 	case OP_OPEN:
 		if (v->l.n == 0)
 			return true;
+		pick = v->order[v->l.sel];	/* ui_pop() frees V */
 		ui_pop(u);
-		ui_apply(u, state_open_issue(u->st, v->order[v->l.sel]));
+		ui_apply(u, state_open_issue(u->st, pick));
 		return true;
 	case OP_QUIT:
 	case OP_BACK:
